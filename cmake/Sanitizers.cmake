@@ -1,0 +1,16 @@
+# FLTPLAY_SANITIZE: ASan + UBSan (+ LeakSanitizer, part of ASan on Linux), no recovery.
+# FLTPLAY_FUZZ: everything is instrumented for libFuzzer; fuzz targets link -fsanitize=fuzzer.
+if(FLTPLAY_SANITIZE AND FLTPLAY_FUZZ)
+  message(FATAL_ERROR "FLTPLAY_SANITIZE and FLTPLAY_FUZZ are separate builds")
+endif()
+if(FLTPLAY_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g)
+  add_link_options(-fsanitize=address,undefined -fno-sanitize-recover=all)
+endif()
+if(FLTPLAY_FUZZ)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "FLTPLAY_FUZZ needs clang (CC=clang-14)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -g)
+  add_link_options(-fsanitize=address,undefined)
+endif()

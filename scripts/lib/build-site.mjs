@@ -1,0 +1,33 @@
+// Assembles the static site: index.html, web/, the text catalogue, lessons/ and the wasm
+// module built by CMake, into one folder any static host can serve.
+//   node scripts/lib/build-site.mjs WASM_BUILD_DIR SITE_DIR
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const [wasmBuild, siteArg] = process.argv.slice(2);
+if (!wasmBuild || !siteArg) {
+  console.error('usage: build-site.mjs WASM_BUILD_DIR SITE_DIR');
+  process.exit(3);
+}
+const site = path.resolve(siteArg);
+const moduleDir = path.resolve(wasmBuild, 'web');
+for (const name of ['fltplay_core.mjs', 'fltplay_core.wasm']) {
+  if (!fs.existsSync(path.join(moduleDir, name))) {
+    console.error(`build-site: ${path.join(moduleDir, name)} is missing; build the wasm first`);
+    process.exit(1);
+  }
+}
+
+fs.rmSync(site, { recursive: true, force: true });
+fs.mkdirSync(site, { recursive: true });
+fs.copyFileSync(path.join(repo, 'index.html'), path.join(site, 'index.html'));
+fs.cpSync(path.join(repo, 'web'), path.join(site, 'web'), { recursive: true });
+fs.mkdirSync(path.join(site, 'text'));
+fs.copyFileSync(path.join(repo, 'core/text/catalogue.json'), path.join(site, 'text/catalogue.json'));
+fs.cpSync(path.join(repo, 'lessons'), path.join(site, 'lessons'), { recursive: true });
+fs.mkdirSync(path.join(site, 'web/dist'), { recursive: true });
+for (const name of ['fltplay_core.mjs', 'fltplay_core.wasm'])
+  fs.copyFileSync(path.join(moduleDir, name), path.join(site, 'web/dist', name));
+console.log(`fltplay: site assembled in ${site}`);
