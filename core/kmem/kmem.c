@@ -1,0 +1,287 @@
+#include "kmem/kmem.h"
+
+#include <string.h>
+
+#define CLASS_SPAN 0x0000010000000000ull /* 1 TiB of addresses per class */
+#define POOL_SLACK 16u                   /* the next block's pool header, as overrun room */
+#define DISPATCH 2u
+
+static const uint64_t class_base[KM_CLASS_COUNT] = {
+  [KM_USER] = 0x0000020000000000ull,
+  [KM_POOL_NONPAGED] = 0xFFFFA00000000000ull,
+  [KM_POOL_PAGED] = 0xFFFFB00000000000ull,
+  [KM_SYSTEM] = 0xFFFFC00000000000ull,
+  [KM_STACK] = 0xFFFFD00000000000ull,
+  [KM_IMAGE] = 0xFFFFF80600000000ull,
+};
+
+typedef struct class_blocks {
+  km_block **items;  /* sorted by base (allocation only ever moves forward) */
+  uint32_t count, cap;
+  uint32_t retired;  /* retired records still in items */
+  uint64_t next;     /* the next free address */
+} class_blocks;
+
+struct km_space {
+  fp_alloc *alloc;
+  km_config config;
+  class_blocks classes[KM_CLASS_COUNT];
+  km_block **freed;  /* FIFO of freed, not yet retired blocks */
+  uint32_t freed_head, freed_count, freed_cap;
+  uint32_t ids;
+  km_block *last; /* the block of the last successful lookup */
+};
+
+static uint64_t round_up(uint64_t v, uint64_t to) { return (v + to - 1) / to * to; }
+
+km_space *km_create(fp_alloc *a, const km_config *config) {
+  km_space *s = fp_calloc(a, 1, sizeof *s);
+  if (!s) return NULL;
+  s->alloc = a;
+  if (config) s->config = *config;
+  if (!s->config.quarantine) s->config.quarantine = 4096;
+  for (int c = 0; c < KM_CLASS_COUNT; c++) s->classes[c].next = class_base[c] + KM_PAGE_SIZE;
+  return s;
+}
+
+static void drop_block(km_space *s, km_block *b) {
+  fp_free(s->alloc, b->bytes);
+  fp_free(s->alloc, b);
+}
+
+void km_destroy(km_space *s) {
+  if (!s) return;
+  for (int c = 0; c < KM_CLASS_COUNT; c++) {
+    for (uint32_t i = 0; i < s->classes[c].count; i++) drop_block(s, s->classes[c].items[i]);
+    fp_free(s->alloc, s->classes[c].items);
+  }
+  fp_free(s->alloc, s->freed);
+  fp_free(s->alloc, s);
+}
+
+static int class_of(uint64_t address) {
+  for (int c = 0; c < KM_CLASS_COUNT; c++)
+    if (address >= class_base[c] && address - class_base[c] < CLASS_SPAN) return c;
+  return -1;
+}
+
+static int is_pool(km_class cls) { return cls == KM_POOL_NONPAGED || cls == KM_POOL_PAGED; }
+
+uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attrs) {
+  if ((unsigned)cls >= KM_CLASS_COUNT || size == 0 || size > 0x40000000ull) return 0;
+  class_blocks *cb = &s->classes[cls];
+  uint64_t base, slot_end, next;
+  int special = is_pool(cls) && s->config.special_pool;
+  if (special) {
+    /* Special pool: the block ends at the end of its page(s); the next page is a guard. */
+    uint64_t pages = round_up(size, KM_PAGE_SIZE);
+    base = cb->next + pages - round_up(size, 16);
+    slot_end = cb->next + pages + KM_PAGE_SIZE;
+    next = slot_end;
+  } else if (is_pool(cls)) {
+    base = cb->next;
+    slot_end = base + round_up(size, 16) + POOL_SLACK;
+    next = slot_end;
+  } else {
+    /* Everything else is page-aligned with an unmapped page after it. */
+    base = cb->next;
+    slot_end = base + size;
+    next = base + round_up(size, KM_PAGE_SIZE) + KM_PAGE_SIZE;
+  }
+  if (next - class_base[cls] >= CLASS_SPAN) return 0;
+  if (cb->count == cb->cap) {
+    uint32_t cap = cb->cap ? cb->cap * 2 : 64;
+    km_block **items = fp_realloc(s->alloc, cb->items, cap * sizeof *items);
+    if (!items) return 0;
+    cb->items = items;
+    cb->cap = cap;
+  }
+  km_block *b = fp_calloc(s->alloc, 1, sizeof *b);
+  if (!b) return 0;
+  b->bytes = fp_calloc(s->alloc, 1, slot_end - base);
+  if (!b->bytes) {
+    fp_free(s->alloc, b);
+    return 0;
+  }
+  b->base = base;
+  b->size = size;
+  b->slot_end = slot_end;
+  b->id = ++s->ids;
+  b->cls = (uint8_t)cls;
+  b->resident = 1;
+  b->special = (uint8_t)special;
+  if (attrs) {
+    b->tag = attrs->tag;
+    b->owner = attrs->owner;
+    b->process = attrs->process;
+    b->pool_type = attrs->pool_type;
+    b->label = attrs->label;
+    b->pageable = attrs->pageable;
+    b->code = attrs->code;
+  } else {
+    b->owner = -1;
+  }
+  cb->items[cb->count++] = b;
+  cb->next = next;
+  return base;
+}
+
+/* Where a block's slot starts: special pool blocks own the bytes before them in their page. */
+static uint64_t slot_start(const km_block *b) { return b->special ? b->base - (b->base % KM_PAGE_SIZE) : b->base; }
+
+/* The record whose slot contains `address`, retired ones included. */
+static km_block *lookup(const km_space *s, uint64_t address) {
+  int c = class_of(address);
+  if (c < 0) return NULL;
+  const class_blocks *cb = &s->classes[c];
+  uint32_t lo = 0, hi = cb->count;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (slot_start(cb->items[mid]) <= address) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return NULL;
+  km_block *b = cb->items[lo - 1];
+  if (address >= b->slot_end) return NULL;
+  return b;
+}
+
+const km_block *km_find(const km_space *s, uint64_t address) {
+  const km_block *b = lookup(s, address);
+  return b && b->bytes ? b : NULL;
+}
+
+static void compact(class_blocks *cb, km_space *s) {
+  uint32_t keep = 0;
+  for (uint32_t i = 0; i < cb->count; i++) {
+    if (cb->items[i]->bytes) cb->items[keep++] = cb->items[i];
+    else fp_free(s->alloc, cb->items[i]);
+  }
+  cb->count = keep;
+  cb->retired = 0;
+}
+
+static void retire_oldest(km_space *s) {
+  km_block *b = s->freed[s->freed_head];
+  s->freed_head = (s->freed_head + 1) % s->freed_cap;
+  s->freed_count--;
+  fp_free(s->alloc, b->bytes);
+  b->bytes = NULL;
+  if (s->last == b) s->last = NULL;
+  class_blocks *cb = &s->classes[b->cls];
+  if (++cb->retired > 64 && cb->retired > cb->count / 2) compact(cb, s);
+}
+
+static int remember_freed(km_space *s, km_block *b) {
+  if (s->freed_count == s->freed_cap) {
+    uint32_t cap = s->freed_cap ? s->freed_cap * 2 : 64;
+    km_block **ring = fp_malloc(s->alloc, cap * sizeof *ring);
+    if (!ring) return 0;
+    for (uint32_t i = 0; i < s->freed_count; i++) ring[i] = s->freed[(s->freed_head + i) % s->freed_cap];
+    fp_free(s->alloc, s->freed);
+    s->freed = ring;
+    s->freed_cap = cap;
+    s->freed_head = 0;
+  }
+  s->freed[(s->freed_head + s->freed_count) % s->freed_cap] = b;
+  s->freed_count++;
+  if (s->freed_count > s->config.quarantine) retire_oldest(s);
+  return 1;
+}
+
+km_free_result km_free(km_space *s, uint64_t address, const km_block **block) {
+  km_block *b = lookup(s, address);
+  if (block) *block = b && b->bytes ? b : NULL;
+  if (!b || !b->bytes || b->base != address) return KM_FREE_NOT_A_BLOCK;
+  if (b->freed) return KM_FREE_ALREADY_FREED;
+  b->freed = 1;
+  if (s->last == b) s->last = NULL;
+  if (!remember_freed(s, b)) {
+    /* Out of memory for the quarantine: retire at once (later touches fault as unmapped). */
+    fp_free(s->alloc, b->bytes);
+    b->bytes = NULL;
+  }
+  return KM_FREE_OK;
+}
+
+/* Decides whether an access of [address, address + n) may proceed; sets *out to the block. */
+static km_result check(km_space *s, uint64_t address, uint32_t n, const km_ctx *ctx, km_fault *fault,
+                       km_block **out) {
+  km_block *b = s->last;
+  if (b && address >= b->base && address - b->base + n <= b->size && b->resident &&
+      (b->cls != KM_USER || b->process == ctx->process)) {
+    *out = b;
+    return KM_OK;
+  }
+  b = lookup(s, address);
+  if (fault) {
+    fault->address = address;
+    fault->block = b && b->bytes ? b : NULL;
+  }
+  *out = NULL;
+  if (!b || !b->bytes || n == 0 || address + n < address) return KM_FAULT_UNMAPPED;
+  if (b->cls == KM_USER && b->process != ctx->process) return KM_FAULT_UNMAPPED;
+  km_result result = KM_OK;
+  if (b->freed) {
+    if (b->special) return KM_FAULT_FREED_SPECIAL;
+    result = KM_OK_STALE;
+  }
+  uint64_t end = address + n;
+  if (address < b->base || end > b->base + b->size) {
+    uint64_t first_bad = address < b->base ? address : b->base + b->size;
+    if (fault) fault->address = first_bad;
+    if (b->special) return KM_FAULT_BEYOND_SPECIAL;
+    if (address < b->base || end > b->slot_end) return KM_FAULT_UNMAPPED;
+    if (result == KM_OK) result = KM_OK_OVERRUN;
+  }
+  if (!b->resident) {
+    if (ctx->irql >= DISPATCH) return KM_FAULT_PAGED_OUT;
+    b->resident = 1;
+    if (result == KM_OK) result = KM_OK_PAGED_IN;
+  }
+  *out = b;
+  if (result == KM_OK) s->last = b;
+  return result;
+}
+
+km_result km_read(km_space *s, uint64_t address, void *dst, uint32_t n, const km_ctx *ctx, km_fault *fault) {
+  km_block *b;
+  km_result r = check(s, address, n, ctx, fault, &b);
+  if (b) memcpy(dst, b->bytes + (address - b->base), n);
+  return r;
+}
+
+km_result km_write(km_space *s, uint64_t address, const void *src, uint32_t n, const km_ctx *ctx, km_fault *fault) {
+  km_block *b;
+  km_result r = check(s, address, n, ctx, fault, &b);
+  if (b) memcpy(b->bytes + (address - b->base), src, n);
+  return r;
+}
+
+uint8_t *km_raw(km_space *s, uint64_t address, uint32_t n) {
+  km_block *b = lookup(s, address);
+  if (!b || !b->bytes || address < b->base || address + n > b->slot_end || address + n < address) return NULL;
+  return b->bytes + (address - b->base);
+}
+
+uint32_t km_page_out_all(km_space *s) {
+  uint32_t trimmed = 0;
+  for (int c = 0; c < KM_CLASS_COUNT; c++)
+    for (uint32_t i = 0; i < s->classes[c].count; i++) {
+      km_block *b = s->classes[c].items[i];
+      if (b->pageable && b->resident && b->bytes) {
+        b->resident = 0;
+        trimmed++;
+      }
+    }
+  s->last = NULL;
+  return trimmed;
+}
+
+void km_for_each(const km_space *s, void (*fn)(void *user, const km_block *b), void *user) {
+  for (int c = 0; c < KM_CLASS_COUNT; c++)
+    for (uint32_t i = 0; i < s->classes[c].count; i++)
+      if (s->classes[c].items[i]->bytes) fn(user, s->classes[c].items[i]);
+}
+
+uint32_t km_block_count(const km_space *s) { return s->ids; }

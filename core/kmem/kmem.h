@@ -1,0 +1,138 @@
+/* kmem.h: the one simulated kernel address space (Windows x64 layout).
+ *
+ * Every object a callback can reach lives here: user buffers, pool blocks, the driver's
+ * image (code and globals), kernel stacks and the kernel's own objects (FLT_CALLBACK_DATA,
+ * FILE_OBJECT, ...). Blocks are never moved and addresses are never reused while a block is
+ * quarantined, so a use after free stays visible. Every access goes through km_read/km_write,
+ * which report what Windows would notice; the engine turns a fault into an exception or a
+ * bug check (it knows the IRQL, who touched the memory and whether Verifier is on).
+ *
+ * Ownership: km_create returns a space freed with km_destroy; blocks belong to the space. */
+#ifndef FP_KMEM_KMEM_H
+#define FP_KMEM_KMEM_H
+
+#include <stdint.h>
+
+#include "base/alloc.h"
+
+typedef struct km_space km_space;
+
+/* Address classes, each in its own canonical x64 range. */
+typedef enum km_class {
+  KM_USER,           /* user-mode buffers of the applications' processes */
+  KM_POOL_NONPAGED,  /* drivers' nonpaged pool */
+  KM_POOL_PAGED,     /* drivers' paged pool (pageable) */
+  KM_SYSTEM,         /* the kernel's own objects (callback data, file objects, MDLs, ...) */
+  KM_STACK,          /* kernel stacks of the threads */
+  KM_IMAGE,          /* driver images: one block per function (code) and one for globals */
+  KM_CLASS_COUNT
+} km_class;
+
+#define KM_PAGE_SIZE 4096u
+#define KM_USER_LIMIT 0x0000800000000000ull /* addresses below are user mode */
+
+/* What the space knows about a block. */
+typedef struct km_block {
+  uint64_t base;       /* first usable byte */
+  uint64_t size;       /* usable bytes */
+  uint64_t slot_end;   /* end of the block's slack or guard area (>= base + size) */
+  uint8_t *bytes;      /* contents: slot_end - base bytes (NULL once the block is retired) */
+  uint32_t id;         /* allocation number, from 1, in order of allocation */
+  uint32_t tag;        /* pool tag (four characters, little-endian as Windows prints them) */
+  int32_t owner;       /* the driver that allocated it, or -1 for the system */
+  uint32_t process;    /* for user blocks: the owning process */
+  uint32_t pool_type;  /* the POOL_TYPE or POOL_FLAGS value given at allocation */
+  uint32_t label;      /* caller's label (e.g. the object kind for system blocks) */
+  uint8_t cls;         /* km_class */
+  uint8_t pageable;    /* can be paged out */
+  uint8_t resident;    /* currently in memory (pageable blocks only can be out) */
+  uint8_t freed;       /* released by the driver */
+  uint8_t special;     /* allocated from Verifier's special pool */
+  uint8_t code;        /* an image block holding a function */
+} km_block;
+
+/* How the space lays out pool blocks. */
+typedef struct km_config {
+  int special_pool;       /* Driver Verifier's special pool: guard after every block, freed pages kept inaccessible */
+  uint32_t quarantine;    /* freed blocks kept visible before they are retired (0 = 4096) */
+} km_config;
+
+/* Attributes of a new block. */
+typedef struct km_attrs {
+  uint32_t tag;
+  int32_t owner;
+  uint32_t process;
+  uint32_t pool_type;
+  uint32_t label;
+  uint8_t pageable;
+  uint8_t code;
+} km_attrs;
+
+/* The context of an access. */
+typedef struct km_ctx {
+  unsigned irql;       /* the IRQL of the access */
+  uint32_t process;    /* the process whose user half is mapped */
+} km_ctx;
+
+/* The outcome of an access; the KM_OK_* results completed the access. */
+typedef enum km_result {
+  KM_OK,
+  KM_OK_PAGED_IN,          /* a paged-out block was brought back (IRQL <= APC_LEVEL) */
+  KM_OK_STALE,             /* the block was freed; without special pool Windows notices nothing */
+  KM_OK_OVERRUN,           /* past the end, into the pool slack; without special pool nothing notices */
+  KM_FAULT_UNMAPPED,       /* no block (or a retired one) at the address, or a user address of another process */
+  KM_FAULT_PAGED_OUT,      /* a paged-out block touched at DISPATCH_LEVEL or above */
+  KM_FAULT_FREED_SPECIAL,  /* special pool: the block was freed (0xD5) */
+  KM_FAULT_BEYOND_SPECIAL  /* special pool: past the end of the block (0xD6) */
+} km_result;
+
+/* Details of an access that did not simply succeed. */
+typedef struct km_fault {
+  uint64_t address;        /* the first byte that caused the result */
+  const km_block *block;   /* the block involved, or NULL */
+} km_fault;
+
+/* A new, empty space; NULL when memory runs out. Caller frees with km_destroy. */
+km_space *km_create(fp_alloc *a, const km_config *config);
+
+/* Releases the space and every block. */
+void km_destroy(km_space *s);
+
+/* Maps a new zero-filled block of `size` bytes in class `cls`; returns its base address, or 0
+ * when memory runs out or the size is 0 or too large. */
+uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attrs);
+
+/* Outcome of km_free. */
+typedef enum km_free_result {
+  KM_FREE_OK,
+  KM_FREE_ALREADY_FREED,   /* the block was freed before (a double free) */
+  KM_FREE_NOT_A_BLOCK      /* the address is not the start of a live block */
+} km_free_result;
+
+/* Marks the block starting at `address` as freed (its contents stay, for stale reads).
+ * `*block` receives the block when there is one. */
+km_free_result km_free(km_space *s, uint64_t address, const km_block **block);
+
+/* The block whose slot contains `address` (retired blocks excluded), or NULL. */
+const km_block *km_find(const km_space *s, uint64_t address);
+
+/* Reads `n` bytes at `address` into `dst`; on a fault `dst` is unchanged. */
+km_result km_read(km_space *s, uint64_t address, void *dst, uint32_t n, const km_ctx *ctx, km_fault *fault);
+
+/* Writes `n` bytes from `src` at `address`; on a fault memory is unchanged. */
+km_result km_write(km_space *s, uint64_t address, const void *src, uint32_t n, const km_ctx *ctx, km_fault *fault);
+
+/* Direct access for the kernel's own bookkeeping: the bytes at `address` if [address,
+ * address + n) lies inside one block, else NULL. No checks, no paging. */
+uint8_t *km_raw(km_space *s, uint64_t address, uint32_t n);
+
+/* Pages out every pageable block; returns how many were resident. */
+uint32_t km_page_out_all(km_space *s);
+
+/* Calls `fn` for every block not retired, in address order within each class. */
+void km_for_each(const km_space *s, void (*fn)(void *user, const km_block *b), void *user);
+
+/* The number of blocks ever allocated. */
+uint32_t km_block_count(const km_space *s);
+
+#endif
