@@ -40,3 +40,6 @@ ctest --preset wasm -j"$(nproc)"
 
 say "Browser tests (Chromium, headless)"
 node tests/browser/run.mjs build/site
+
+say "The serve command answers (scripts/serve.sh in the background, then Ctrl-C)"
+node tests/serve/smoke.mjs

@@ -38,7 +38,11 @@ void fp_buf_printf(fp_buf *b, const char *fmt, ...)
     ;
 
 /* Appends printf-formatted text from a va_list. */
-void fp_buf_vprintf(fp_buf *b, const char *fmt, va_list ap);
+void fp_buf_vprintf(fp_buf *b, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
 
 /* Returns the NUL-terminated contents (never NULL) and leaves the buffer empty; NULL if an
  * append failed. Caller frees with fp_free(alloc, ...). */
