@@ -32,6 +32,8 @@ struct km_space {
   km_block *last; /* the block of the last successful lookup */
 };
 
+static km_block *lookup(const km_space *s, uint64_t address);
+
 static uint64_t round_up(uint64_t v, uint64_t to) { return (v + to - 1) / to * to; }
 
 km_space *km_create(fp_alloc *a, const km_config *config) {
@@ -45,7 +47,7 @@ km_space *km_create(fp_alloc *a, const km_config *config) {
 }
 
 static void drop_block(km_space *s, km_block *b) {
-  fp_free(s->alloc, b->bytes);
+  if (!b->alias) fp_free(s->alloc, b->bytes);
   fp_free(s->alloc, b);
 }
 
@@ -123,6 +125,19 @@ uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attr
   }
   cb->items[cb->count++] = b;
   cb->next = next;
+  return base;
+}
+
+uint64_t km_alias(km_space *s, km_class cls, uint64_t address, uint64_t size, const km_attrs *attrs) {
+  km_block *target = lookup(s, address);
+  if (!target || !target->bytes || address < target->base || address + size > target->base + target->size) return 0;
+  uint64_t base = km_alloc(s, cls, size, attrs);
+  if (!base) return 0;
+  km_block *view = lookup(s, base);
+  fp_free(s->alloc, view->bytes);
+  view->bytes = target->bytes + (address - target->base);
+  view->alias = 1;
+  view->slot_end = base + size;
   return base;
 }
 

@@ -49,6 +49,7 @@ typedef struct km_block {
   uint8_t freed;       /* released by the driver */
   uint8_t special;     /* allocated from Verifier's special pool */
   uint8_t code;        /* an image block holding a function */
+  uint8_t alias;       /* a second mapping of another block's bytes (an MDL's system address) */
 } km_block;
 
 /* How the space lays out pool blocks. */
@@ -101,6 +102,11 @@ void km_destroy(km_space *s);
 /* Maps a new zero-filled block of `size` bytes in class `cls`; returns its base address, or 0
  * when memory runs out or the size is 0 or too large. */
 uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attrs);
+
+/* Maps a second, nonpaged view in class `cls` of `size` bytes at `address` (which must lie
+ * inside one block): the system address of locked user pages. Returns its base or 0. The view
+ * shares the bytes; it must not outlive the block (user buffers are never freed). */
+uint64_t km_alias(km_space *s, km_class cls, uint64_t address, uint64_t size, const km_attrs *attrs);
 
 /* Outcome of km_free. */
 typedef enum km_free_result {

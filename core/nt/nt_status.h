@@ -61,6 +61,8 @@ typedef uint32_t fp_ntstatus;
 #define STATUS_DELETE_PENDING                   ((fp_ntstatus)0xC0000056u)
 #define STATUS_INTEGER_DIVIDE_BY_ZERO           ((fp_ntstatus)0xC0000094u)
 #define STATUS_INSUFFICIENT_RESOURCES           ((fp_ntstatus)0xC000009Au)
+#define STATUS_DISK_FULL                        ((fp_ntstatus)0xC000007Fu)
+#define STATUS_INVALID_USER_BUFFER              ((fp_ntstatus)0xC00000E8u)
 #define STATUS_FILE_IS_A_DIRECTORY              ((fp_ntstatus)0xC00000BAu)
 #define STATUS_NOT_SUPPORTED                    ((fp_ntstatus)0xC00000BBu)
 #define STATUS_INVALID_PARAMETER_1              ((fp_ntstatus)0xC00000EFu)
@@ -76,6 +78,8 @@ typedef uint32_t fp_ntstatus;
 #define STATUS_FLT_CONTEXT_ALREADY_DEFINED      ((fp_ntstatus)0xC01C0002u)
 #define STATUS_FLT_INVALID_ASYNCHRONOUS_REQUEST ((fp_ntstatus)0xC01C0003u)
 #define STATUS_FLT_DISALLOW_FAST_IO             ((fp_ntstatus)0xC01C0004u)
+/* The same value as STATUS_FLT_DISALLOW_FAST_IO (windows-sys: -1071906812); QueryOpen's slow path. */
+#define STATUS_FLT_DISALLOW_FSFILTER_IO         ((fp_ntstatus)0xC01C0004u)
 #define STATUS_FLT_INVALID_NAME_REQUEST         ((fp_ntstatus)0xC01C0005u)
 #define STATUS_FLT_NOT_SAFE_TO_POST_OPERATION   ((fp_ntstatus)0xC01C0006u)
 #define STATUS_FLT_NOT_INITIALIZED              ((fp_ntstatus)0xC01C0007u)

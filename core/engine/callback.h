@@ -1,0 +1,68 @@
+/* callback.h: invoking driver code. A callback activation runs one fp_callable invocation on
+ * a thread, with the kernel context (fp_kctx) through which it reaches memory and the API. */
+#ifndef FP_ENGINE_CALLBACK_H
+#define FP_ENGINE_CALLBACK_H
+
+#include "engine/engine_int.h"
+
+/* Why a driver function runs (the trace names it). */
+typedef enum cb_role {
+  CB_DRIVER_ENTRY,
+  CB_UNLOAD,
+  CB_INSTANCE_SETUP,
+  CB_QUERY_TEARDOWN,
+  CB_TEARDOWN_START,
+  CB_TEARDOWN_COMPLETE,
+  CB_PRE,
+  CB_POST,
+  CB_WORK_ROUTINE,
+  CB_SAFE_POST,
+  CB_ROLE_COUNT
+} cb_role;
+
+/* The kernel context of a running invocation (fltplay/callable.h's fp_kctx). */
+struct fp_kctx {
+  engine *e;
+  thread *t;
+  struct cb_act *cb;
+  int suspended;        /* the last kernel call pushed an activation or blocked the thread */
+  int blocked;          /* ... and it was a block (the thread waits) */
+  uint32_t api;         /* the kernel routine in progress (for API_RETURN) */
+};
+
+typedef struct cb_act {
+  act base;
+  fp_invocation inv;
+  fp_kctx k;
+  int driver;
+  const function *fn;
+  cb_role role;
+  int instance;
+  int op;
+  unsigned entry_irql;
+  int started;
+  int api_pending;      /* a kernel routine suspended the invocation */
+  uint32_t api;         /* which one */
+  int raised_exception; /* an exception is being dispatched */
+} cb_act;
+
+/* The activation table of callback activations. */
+extern const act_vt cb_vt;
+
+/* The driver function at `address`, or NULL; `*driver` receives its driver. */
+const function *cb_function_at(engine *e, uint64_t address, int *driver_out);
+
+/* Pushes an invocation of the function at `address` on `t`; the caller is stepped again with
+ * child_value set to the function's return value. Returns ACT_PUSHED, or ACT_STOP when the
+ * call itself faults (no code there, an unloaded driver, pageable code paged out at
+ * DISPATCH_LEVEL). */
+act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int inst, int op_id,
+                     const uint64_t *args, uint32_t argc);
+
+/* The trace name of a role. */
+const char *cb_role_name(cb_role r);
+
+/* The callback activation running on `t` nearest the top, or NULL. */
+cb_act *cb_running(thread *t);
+
+#endif

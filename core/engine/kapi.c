@@ -1,0 +1,209 @@
+/* kapi.c: the dispatch of kernel routines and the rest of the kernel context (memory access
+ * by driver code) that fltplay/callable.h promises a callable. */
+#include "engine/kapi.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/mem.h"
+#include "engine/rules.h"
+#include "nt/nt.h"
+
+typedef struct kapi_entry {
+  const char *name;
+  uint32_t argc;
+  unsigned max_irql;
+  unsigned flags;
+  kapi_result (*fn)(kapi_call *c);
+} kapi_entry;
+
+static const kapi_entry table[KAPI_COUNT] = {
+#define X(name, argc, irql, flags) { #name, argc, irql, flags, kapi_##name },
+  KAPIS(X)
+#undef X
+};
+
+#define KERNEL_ROUTINES 0xFFFFF80601000000ull
+
+const char *kapi_name(uint32_t api) { return api < KAPI_COUNT ? table[api].name : "?"; }
+
+uint64_t kapi_address(uint32_t api) { return KERNEL_ROUTINES + 0x100ull * api; }
+
+int fp_k_api_index(const char *name) {
+  for (int i = 0; i < KAPI_COUNT; i++)
+    if (strcmp(table[i].name, name) == 0) return i;
+  return -1;
+}
+
+void kapi_returned(engine *e, thread *t, uint32_t api, uint64_t value) {
+  trc_event *ev = eng_event(e, t, TRC_API_RETURN);
+  if (ev) {
+    ev->str = trc_intern(&e->trace, kapi_name(api));
+    ev->x = (table[api].flags & KF_VOID) ? 0 : value;
+    ev->a = (table[api].flags & KF_VOID) ? 1 : 0;
+  }
+}
+
+int kapi_irql_check(kapi_call *c, uint32_t api, unsigned max) {
+  engine *e = c->e;
+  thread *t = c->t;
+  if (t->irql <= max) return RULE_CONTINUE;
+  /* Routines documented as PASSIVE_LEVEL-only are pageable kernel code: entered at
+   * DISPATCH_LEVEL while paged out, they fault (0xA, an execute reference). */
+  if (max == PASSIVE_LEVEL && t->irql >= DISPATCH_LEVEL && !e->kernel_code_resident) {
+    rules_bugcheck(e, t, RULE_MEM_1, 0x0A, kapi_address(api), t->irql, 8, kapi_address(api));
+    return RULE_STOP;
+  }
+  char label[96];
+  snprintf(label, sizeof label, "IRQL-TOO-HIGH:%s", kapi_name(api));
+  int inst = c->cb ? c->cb->instance : -1;
+  int op_id = c->cb ? c->cb->op : -1;
+  return rules_violation(e, t, RULE_API_1, label, inst, op_id, t->irql, max);
+}
+
+fp_kresult fp_k_call_index(fp_kctx *k, uint32_t api, const uint64_t *args, uint32_t argc, uint64_t *ret) {
+  engine *e = k->e;
+  thread *t = k->t;
+  if (api >= KAPI_COUNT) {
+    eng_internal(e, t, "a call to an unknown kernel routine");
+    return FP_K_STOP;
+  }
+  const kapi_entry *en = &table[api];
+  uint64_t a[8] = { 0 };
+  uint32_t n = argc < en->argc ? argc : en->argc;
+  if (args && n) memcpy(a, args, n * sizeof *a);
+  trc_event *ev = eng_event(e, t, TRC_API_CALL);
+  if (ev) {
+    ev->str = trc_intern(&e->trace, en->name);
+    ev->instance = (int16_t)(k->cb ? k->cb->instance : -1);
+    ev->op = k->cb ? k->cb->op : -1;
+    trc_add_words(&e->trace, a, en->argc);
+  }
+  if (en->max_irql != KI_ANY && !(en->flags & KF_SELF_CHECK)) {
+    kapi_call probe = { e, t, k->cb, a, en->argc, 0 };
+    if (kapi_irql_check(&probe, api, en->max_irql) == RULE_STOP) return FP_K_STOP;
+  }
+  if (en->max_irql == PASSIVE_LEVEL && t->irql < DISPATCH_LEVEL) e->kernel_code_resident = 1;
+  kapi_call c = { e, t, k->cb, a, en->argc, 0 };
+  kapi_result r = en->fn(&c);
+  if (e->end) return FP_K_STOP;
+  switch (r) {
+  case KAPI_DONE:
+    kapi_returned(e, t, api, c.ret);
+    if (ret) *ret = (en->flags & KF_VOID) ? 0 : c.ret;
+    return FP_K_DONE;
+  case KAPI_PUSHED:
+    k->suspended = 1;
+    k->blocked = 0;
+    k->api = api;
+    return FP_K_SUSPEND;
+  case KAPI_BLOCKED:
+    k->suspended = 1;
+    k->blocked = 1;
+    k->api = api;
+    return FP_K_SUSPEND;
+  case KAPI_EXCEPTION:
+    return FP_K_EXCEPTION;
+  case KAPI_STOP:
+    return FP_K_STOP;
+  }
+  return FP_K_STOP;
+}
+
+fp_kresult fp_k_call(fp_kctx *k, const char *name, const uint64_t *args, uint32_t argc, uint64_t *ret) {
+  int api = fp_k_api_index(name);
+  if (api < 0) {
+    char what[128];
+    snprintf(what, sizeof what, "a call to %s, a kernel routine the model does not know", name);
+    eng_internal(k->e, k->t, what);
+    return FP_K_STOP;
+  }
+  return fp_k_call_index(k, (uint32_t)api, args, argc, ret);
+}
+
+/* ---- Continuations ---------------------------------------------------------------------------- */
+
+static act_result api_step(engine *e, thread *t, act *a) {
+  api_act *c = (api_act *)a;
+  if (!a->child_done) return eng_internal(e, t, "a kernel routine's continuation ran without its work");
+  return c->after(e, t, c);
+}
+
+static const act_vt api_vt = { "kernel routine", api_step, NULL };
+
+api_act *kapi_push_continuation(engine *e, thread *t, act_result (*after)(engine *, thread *, api_act *)) {
+  api_act *c = (api_act *)sim_new_act(e, &api_vt, sizeof *c);
+  if (!c) return NULL;
+  c->after = after;
+  sim_push(e, t, &c->base);
+  return c;
+}
+
+/* ---- Memory as the driver touches it ----------------------------------------------------------- */
+
+static uint64_t pc_of(const fp_kctx *k) { return k->cb ? k->cb->fn->address : 0; }
+
+static fp_kresult mem_to_k(mem_result r) {
+  return r == MEM_OK ? FP_K_DONE : r == MEM_EXCEPTION ? FP_K_EXCEPTION : FP_K_STOP;
+}
+
+fp_kresult fp_k_read(fp_kctx *k, uint64_t address, uint32_t size, uint64_t *value) {
+  uint8_t b[8] = { 0 };
+  if (size > 8) size = 8;
+  mem_result r = mem_access(k->e, k->t, address, b, size, 0, MEM_DRIVER, pc_of(k));
+  if (r == MEM_OK) {
+    uint64_t v = 0;
+    for (uint32_t i = 0; i < size; i++) v |= (uint64_t)b[i] << (8 * i);
+    *value = v;
+  }
+  return mem_to_k(r);
+}
+
+fp_kresult fp_k_write(fp_kctx *k, uint64_t address, uint32_t size, uint64_t value) {
+  uint8_t b[8];
+  if (size > 8) size = 8;
+  for (uint32_t i = 0; i < size; i++) b[i] = (uint8_t)(value >> (8 * i));
+  return mem_to_k(mem_access(k->e, k->t, address, b, size, 1, MEM_DRIVER, pc_of(k)));
+}
+
+fp_kresult fp_k_read_bytes(fp_kctx *k, uint64_t address, void *dst, uint32_t size) {
+  return mem_to_k(mem_access(k->e, k->t, address, dst, size, 0, MEM_DRIVER, pc_of(k)));
+}
+
+fp_kresult fp_k_write_bytes(fp_kctx *k, uint64_t address, const void *src, uint32_t size) {
+  uint8_t *copy = fp_malloc(k->e->alloc, size ? size : 1);
+  if (!copy) {
+    eng_internal(k->e, k->t, "out of memory for a copy");
+    return FP_K_STOP;
+  }
+  memcpy(copy, src, size);
+  fp_kresult r = mem_to_k(mem_access(k->e, k->t, address, copy, size, 1, MEM_DRIVER, pc_of(k)));
+  fp_free(k->e->alloc, copy);
+  return r;
+}
+
+unsigned fp_k_irql(const fp_kctx *k) { return k->t->irql; }
+
+uint64_t fp_k_function_address(const fp_kctx *k, uint32_t index) {
+  const driver *d = k->cb ? k->e->drivers[k->cb->driver] : NULL;
+  return d && index < d->function_count ? d->functions[index].address : 0;
+}
+
+uint64_t fp_k_globals(const fp_kctx *k) { return k->cb ? k->e->drivers[k->cb->driver]->globals : 0; }
+
+void *fp_k_alloc(fp_kctx *k, size_t size) { return fp_malloc(k->e->alloc, size); }
+
+void fp_k_free(fp_kctx *k, void *p) { fp_free(k->e->alloc, p); }
+
+kapi_result kapi_read(kapi_call *c, uint64_t address, void *buf, uint32_t n) {
+  mem_result r = mem_access(c->e, c->t, address, buf, n, 0, MEM_KERNEL, kapi_address(0));
+  return r == MEM_OK ? KAPI_DONE : r == MEM_EXCEPTION ? KAPI_EXCEPTION : KAPI_STOP;
+}
+
+kapi_result kapi_write(kapi_call *c, uint64_t address, const void *buf, uint32_t n) {
+  uint8_t tmp[64];
+  if (n > sizeof tmp) return KAPI_STOP;
+  memcpy(tmp, buf, n);
+  mem_result r = mem_access(c->e, c->t, address, tmp, n, 1, MEM_KERNEL, kapi_address(0));
+  return r == MEM_OK ? KAPI_DONE : r == MEM_EXCEPTION ? KAPI_EXCEPTION : KAPI_STOP;
+}

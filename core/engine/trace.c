@@ -1,0 +1,103 @@
+#include "engine/trace.h"
+
+#include <string.h>
+
+static const char *const kind_names[] = {
+#define X(name, json) json,
+  TRC_KINDS(X)
+#undef X
+};
+
+const char *trc_kind_name(trc_kind k) { return (unsigned)k < TRC_KIND_COUNT ? kind_names[k] : "unknown"; }
+
+void trc_init(trc_trace *t, fp_alloc *a) {
+  memset(t, 0, sizeof *t);
+  t->alloc = a;
+}
+
+void trc_free(trc_trace *t) {
+  for (uint32_t i = 0; i < t->nstrings; i++) fp_free(t->alloc, t->strings[i]);
+  fp_free(t->alloc, t->strings);
+  fp_free(t->alloc, t->hash);
+  fp_free(t->alloc, t->events);
+  fp_free(t->alloc, t->words);
+  fp_alloc *a = t->alloc;
+  trc_init(t, a);
+}
+
+static int grow(fp_alloc *a, void **items, uint32_t *cap, uint32_t need, size_t size) {
+  if (need <= *cap) return 1;
+  uint32_t c = *cap ? *cap : 256;
+  while (c < need) c *= 2;
+  void *p = fp_realloc(a, *items, (size_t)c * size);
+  if (!p) return 0;
+  *items = p;
+  *cap = c;
+  return 1;
+}
+
+trc_event *trc_add(trc_trace *t, const trc_event *e) {
+  if (t->failed || !grow(t->alloc, (void **)&t->events, &t->cap, t->count + 1, sizeof *t->events)) {
+    t->failed = 1;
+    return NULL;
+  }
+  trc_event *out = &t->events[t->count];
+  *out = *e;
+  out->seq = t->count++;
+  out->words = t->nwords;
+  out->nwords = 0;
+  return out;
+}
+
+int trc_add_words(trc_trace *t, const uint64_t *w, uint32_t n) {
+  if (!t->count || t->failed) return 0;
+  if (!grow(t->alloc, (void **)&t->words, &t->words_cap, t->nwords + n, sizeof *t->words)) {
+    t->failed = 1;
+    return 0;
+  }
+  memcpy(t->words + t->nwords, w, n * sizeof *w);
+  t->nwords += n;
+  t->events[t->count - 1].nwords += n;
+  return 1;
+}
+
+static uint32_t hash_string(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (uint8_t)*s) * 16777619u;
+  return h;
+}
+
+static int rehash(trc_trace *t) {
+  uint32_t cap = t->hash_cap ? t->hash_cap * 2 : 256;
+  uint32_t *hash = fp_calloc(t->alloc, cap, sizeof *hash);
+  if (!hash) return 0;
+  for (uint32_t id = 1; id <= t->nstrings; id++) {
+    uint32_t i = hash_string(t->strings[id - 1]) & (cap - 1);
+    while (hash[i]) i = (i + 1) & (cap - 1);
+    hash[i] = id;
+  }
+  fp_free(t->alloc, t->hash);
+  t->hash = hash;
+  t->hash_cap = cap;
+  return 1;
+}
+
+uint32_t trc_intern(trc_trace *t, const char *s) {
+  if (!s) return 0;
+  if ((t->nstrings + 1) * 2 > t->hash_cap && !rehash(t)) return 0;
+  uint32_t i = hash_string(s) & (t->hash_cap - 1);
+  while (t->hash[i]) {
+    if (strcmp(t->strings[t->hash[i] - 1], s) == 0) return t->hash[i];
+    i = (i + 1) & (t->hash_cap - 1);
+  }
+  if (!grow(t->alloc, (void **)&t->strings, &t->strings_cap, t->nstrings + 1, sizeof *t->strings)) return 0;
+  char *copy = fp_strdup(t->alloc, s);
+  if (!copy) return 0;
+  t->strings[t->nstrings++] = copy;
+  t->hash[i] = t->nstrings;
+  return t->nstrings;
+}
+
+const char *trc_string(const trc_trace *t, uint32_t id) {
+  return id && id <= t->nstrings ? t->strings[id - 1] : "";
+}

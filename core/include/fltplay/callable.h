@@ -1,0 +1,105 @@
+/* callable.h: how the engine runs driver code, and what driver code can ask of the kernel.
+ *
+ * Every driver function (DriverEntry, pre/post-operation callbacks, work routines, ...) is an
+ * fp_callable. The engine calls `step` to start it, and again to resume it after it was
+ * suspended; an invocation is never resumed on the C stack of another (DESIGN.md: callbacks
+ * are resumable). A callable reaches memory and the kernel API only through the fp_kctx it is
+ * given, so every access is checked and traced.
+ *
+ * Ownership: the engine owns fp_invocation; a callable may hang its own state on `state`
+ * (allocated with fp_k_alloc) and must release it when it returns or when `abandon` is called. */
+#ifndef FLTPLAY_CALLABLE_H
+#define FLTPLAY_CALLABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct fp_kctx fp_kctx;
+typedef struct fp_invocation fp_invocation;
+
+/* What a step of a callable did. */
+typedef enum fp_step_result {
+  FP_STEP_RETURNED,   /* the function returned; its value is in inv->result */
+  FP_STEP_SUSPENDED,  /* a kernel call suspended it (fp_k_call said so); resume when woken */
+  FP_STEP_YIELDED,    /* it used up its slice; it can go on at once */
+  FP_STEP_STOPPED     /* the run stopped (a bug check, a fault, a budget): give up */
+} fp_step_result;
+
+/* One invocation of a driver function. */
+struct fp_invocation {
+  uint32_t function;      /* the function's index in its driver */
+  int driver;             /* the driver's id */
+  uint32_t argc;
+  uint64_t args[8];       /* arguments as the x64 calling convention passes them */
+  uint64_t result;        /* the return value (set before FP_STEP_RETURNED) */
+  uint64_t resume_value;  /* the result of the kernel call that suspended it */
+  int resumed;            /* this step resumes after a suspension */
+  int pc;                 /* for native callables: where to resume */
+  uint64_t locals[16];    /* for native callables: values that live across suspensions */
+  void *state;            /* the callable's own state (e.g. VM frames) */
+};
+
+/* The interface a driver function implements. */
+typedef struct fp_callable {
+  /* Runs (or resumes) the invocation until it returns, suspends, yields or the run stops. */
+  fp_step_result (*step)(const struct fp_callable *self, fp_invocation *inv, fp_kctx *k);
+  /* Offers an exception raised in the invocation (e.g. STATUS_ACCESS_VIOLATION); returns 1 if
+   * a handler in the function takes it (the next step continues there), 0 if unhandled. May
+   * be NULL (never handles). */
+  int (*raise)(const struct fp_callable *self, fp_invocation *inv, fp_kctx *k, uint32_t code);
+  /* The run ended while the invocation was suspended: release inv->state. May be NULL. */
+  void (*abandon)(const struct fp_callable *self, fp_invocation *inv, fp_kctx *k);
+  void *user;             /* the implementation's data */
+} fp_callable;
+
+/* What a kernel call or memory access did. */
+typedef enum fp_kresult {
+  FP_K_DONE,       /* completed; the value is in the out parameter */
+  FP_K_SUSPEND,    /* the caller must return FP_STEP_SUSPENDED; the value comes as resume_value */
+  FP_K_EXCEPTION,  /* an exception was raised and handed to `raise`: handled -> continue at the
+                      handler on the next step (return FP_STEP_YIELDED); unhandled -> FP_K_STOP */
+  FP_K_STOP        /* the run stopped (e.g. a bug check): return FP_STEP_STOPPED */
+} fp_kresult;
+
+/* Calls the kernel routine `name` (e.g. "FltCompletePendedPreOperation") with `argc`
+ * arguments; the return value (0 for VOID) goes to *ret on FP_K_DONE. Unknown names stop the
+ * run with an internal error. */
+fp_kresult fp_k_call(fp_kctx *k, const char *name, const uint64_t *args, uint32_t argc, uint64_t *ret);
+
+/* Calls the kernel routine with index `api` (see fp_k_api_index). */
+fp_kresult fp_k_call_index(fp_kctx *k, uint32_t api, const uint64_t *args, uint32_t argc, uint64_t *ret);
+
+/* The index of kernel routine `name`, or -1 if the model does not know it. */
+int fp_k_api_index(const char *name);
+
+/* Reads `size` (1, 2, 4 or 8) bytes at `address` as the driver's code would. */
+fp_kresult fp_k_read(fp_kctx *k, uint64_t address, uint32_t size, uint64_t *value);
+
+/* Writes the low `size` bytes of `value` at `address` as the driver's code would. */
+fp_kresult fp_k_write(fp_kctx *k, uint64_t address, uint32_t size, uint64_t value);
+
+/* Copies `size` bytes between simulated memory and the host (bulk access, e.g. strings). */
+fp_kresult fp_k_read_bytes(fp_kctx *k, uint64_t address, void *dst, uint32_t size);
+fp_kresult fp_k_write_bytes(fp_kctx *k, uint64_t address, const void *src, uint32_t size);
+
+/* The current IRQL. */
+unsigned fp_k_irql(const fp_kctx *k);
+
+/* The simulated address of function `index` of the calling driver (0 if none). */
+uint64_t fp_k_function_address(const fp_kctx *k, uint32_t index);
+
+/* The simulated address of the calling driver's globals. */
+uint64_t fp_k_globals(const fp_kctx *k);
+
+/* Host memory for a callable's own state, from the engine's allocator. */
+void *fp_k_alloc(fp_kctx *k, size_t size);
+void fp_k_free(fp_kctx *k, void *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
