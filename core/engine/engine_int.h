@@ -311,7 +311,7 @@ typedef struct work_item {
   int queue;              /* CriticalWorkQueue / DelayedWorkQueue */
   int driver;             /* whose routine */
   uint64_t routine;       /* function address */
-  uint64_t args[3];       /* the routine's arguments */
+  uint64_t args[4];       /* the routine's arguments */
   uint32_t argc;
   int kind;               /* WI_DEFERRED_IO, WI_SAFE_POST, WI_EX_WORK_ITEM */
   int op;                 /* for deferred I/O and safe-post items */
@@ -388,6 +388,7 @@ struct fp_engine {
   rule_state *rules;              /* one per rule in rules.c's table */
   uint32_t pool_allocs;           /* driver pool allocations so far (fault injection) */
   uint32_t work_item_allocs;
+  uint64_t statements;            /* driver statements run (a budget of 50 per allowed event) */
   int kernel_code_resident;       /* pageable kernel routines are in memory */
 };
 
@@ -413,6 +414,10 @@ fp_end_reason sim_run(engine *e, uint32_t budget);
 
 /* Releases the threads and every activation still on them (the engine is being freed). */
 void sim_release(engine *e);
+
+/* For driver code, once per statement: whether it should yield now (quantum over, a DPC due)
+ * or the statement budget ran out (then the run has ended). */
+int sim_should_yield(engine *e, thread *t);
 
 /* Ends the run with `reason` (the event describing it must already be recorded). */
 act_result sim_stop(engine *e, fp_end_reason reason);

@@ -70,21 +70,22 @@ fp_kresult fp_k_call_index(fp_kctx *k, uint32_t api, const uint64_t *args, uint3
   }
   const kapi_entry *en = &table[api];
   uint64_t a[8] = { 0 };
-  uint32_t n = argc < en->argc ? argc : en->argc;
+  uint32_t want = (en->flags & KF_VARARGS) ? (argc > 8 ? 8 : argc) : en->argc;
+  uint32_t n = argc < want ? argc : want;
   if (args && n) memcpy(a, args, n * sizeof *a);
   trc_event *ev = eng_event(e, t, TRC_API_CALL);
   if (ev) {
     ev->str = trc_intern(&e->trace, en->name);
     ev->instance = (int16_t)(k->cb ? k->cb->instance : -1);
     ev->op = k->cb ? k->cb->op : -1;
-    trc_add_words(&e->trace, a, en->argc);
+    trc_add_words(&e->trace, a, want);
   }
   if (en->max_irql != KI_ANY && !(en->flags & KF_SELF_CHECK)) {
     kapi_call probe = { e, t, k->cb, a, en->argc, 0 };
     if (kapi_irql_check(&probe, api, en->max_irql) == RULE_STOP) return FP_K_STOP;
   }
   if (en->max_irql == PASSIVE_LEVEL && t->irql < DISPATCH_LEVEL) e->kernel_code_resident = 1;
-  kapi_call c = { e, t, k->cb, a, en->argc, 0 };
+  kapi_call c = { e, t, k->cb, a, want, 0 };
   kapi_result r = en->fn(&c);
   if (e->end) return FP_K_STOP;
   switch (r) {
@@ -119,6 +120,42 @@ fp_kresult fp_k_call(fp_kctx *k, const char *name, const uint64_t *args, uint32_
     return FP_K_STOP;
   }
   return fp_k_call_index(k, (uint32_t)api, args, argc, ret);
+}
+
+int fp_k_api_argc(int api) { return api >= 0 && api < KAPI_COUNT ? (int)table[api].argc : -1; }
+
+void fp_k_statement(fp_kctx *k, const fp_k_span *span, const fp_k_change *changes, uint32_t count) {
+  trc_event *ev = eng_event(k->e, k->t, TRC_STATEMENT);
+  if (!ev) return;
+  ev->instance = (int16_t)(k->cb ? k->cb->instance : -1);
+  ev->op = k->cb ? k->cb->op : -1;
+  ev->a = span ? span->line : 0;
+  ev->b = span ? span->col : 0;
+  ev->x = span ? ((uint64_t)span->end_line << 32 | span->end_col) : 0;
+  for (uint32_t i = 0; i < count; i++) {
+    uint64_t w[2] = { trc_intern(&k->e->trace, changes[i].name), changes[i].value };
+    trc_add_words(&k->e->trace, w, 2);
+  }
+}
+
+int fp_k_should_yield(fp_kctx *k) { return sim_should_yield(k->e, k->t); }
+
+uint64_t fp_k_stack_push(fp_kctx *k, uint32_t size) {
+  thread *t = k->t;
+  uint32_t aligned = (size + 15u) & ~15u;
+  if (aligned > ENG_STACK_SIZE - t->stack_used) {
+    /* UNEXPECTED_KERNEL_MODE_TRAP, P1 = 8 (a double fault: the kernel stack overflowed). */
+    rules_bugcheck(k->e, t, RULE_NONE, 0x7F, FP_TRAP_DOUBLE_FAULT, 0, 0, 0);
+    return 0;
+  }
+  t->stack_used += aligned;
+  /* The stack grows down from the top of the block. */
+  return t->stack_base + ENG_STACK_SIZE - t->stack_used;
+}
+
+void fp_k_stack_pop(fp_kctx *k, uint32_t size) {
+  uint32_t aligned = (size + 15u) & ~15u;
+  k->t->stack_used = aligned > k->t->stack_used ? 0 : k->t->stack_used - aligned;
 }
 
 /* ---- Continuations ---------------------------------------------------------------------------- */

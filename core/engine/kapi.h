@@ -8,8 +8,10 @@
 
 #include "engine/callback.h"
 #include "engine/engine_int.h"
+#include "engine/kapi_lang.h"
 
 #define KI_ANY 0xFFu        /* callable at any IRQL */
+#define KF_VARARGS 4u       /* takes extra arguments after the fixed ones (DbgPrint) */
 #define KF_VOID 1u          /* returns nothing */
 #define KF_SELF_CHECK 2u    /* checks its IRQL itself (depends on the arguments or has Verifier codes) */
 
@@ -71,7 +73,8 @@
   X(PsGetCurrentProcessId, 0, KI_ANY, 0)                          \
   X(PsGetCurrentThreadId, 0, KI_ANY, 0)                           \
   X(PsGetCurrentThread, 0, KI_ANY, 0)                             \
-  X(IoGetCurrentProcess, 0, KI_ANY, 0)
+  X(IoGetCurrentProcess, 0, KI_ANY, 0)                            \
+  KAPIS_LANG(X)
 
 typedef enum kapi_id {
 #define X(name, argc, irql, flags) KAPI_##name,

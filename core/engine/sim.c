@@ -199,6 +199,20 @@ static int start_due_dpc(engine *e) {
   return 1;
 }
 
+int sim_should_yield(engine *e, thread *t) {
+  uint32_t limit = e->config.max_events ? e->config.max_events : 200000;
+  if (++e->statements > (uint64_t)limit * 50u) {
+    trc_event *ev = eng_event(e, t, TRC_RUN_END);
+    if (ev) ev->a = FP_END_BUDGET;
+    sim_stop(e, FP_END_BUDGET);
+    return 1;
+  }
+  if (t->irql >= DISPATCH_LEVEL) return 0;
+  if (e->quantum_left) e->quantum_left--;
+  if (e->quantum_left == 0) return 1;
+  return due_timer(e, 0) >= 0;
+}
+
 /* Steps the run until it ends or `budget` more events were recorded (0 = no limit). */
 fp_end_reason sim_run(engine *e, uint32_t budget) {
   uint32_t limit = e->config.max_events ? e->config.max_events : 200000;

@@ -156,10 +156,9 @@ static void event_fields(const engine *e, const trc_event *ev, cJSON *o) {
     cJSON_AddStringToObject(o, "what", s);
     break;
   case TRC_WORK_QUEUED:
-    cJSON_AddStringToObject(o, "queue", ev->a ? "DelayedWorkQueue" : "CriticalWorkQueue");
-    /* fall through */
   case TRC_WORK_START:
   case TRC_WORK_END:
+    if (ev->kind == TRC_WORK_QUEUED) cJSON_AddStringToObject(o, "queue", ev->a ? "DelayedWorkQueue" : "CriticalWorkQueue");
     cJSON_AddStringToObject(o, "item_kind", ev->b < 3 ? item_kinds[ev->b] : "?");
     hex(o, "routine", ev->x);
     if (ev->kind != TRC_WORK_END && ev->y) hex(o, "item", ev->y);
@@ -274,7 +273,20 @@ static void event_fields(const engine *e, const trc_event *ev, cJSON *o) {
     cJSON_AddStringToObject(o, "phase", ev->a ? "complete" : "start");
     hex(o, "reason", ev->b);
     break;
-  case TRC_STATEMENT:
+  case TRC_STATEMENT: {
+    cJSON_AddNumberToObject(o, "line", ev->a);
+    cJSON_AddNumberToObject(o, "col", ev->b);
+    cJSON_AddNumberToObject(o, "end_line", (double)(ev->x >> 32));
+    cJSON_AddNumberToObject(o, "end_col", (double)(ev->x & 0xFFFFFFFFu));
+    if (ev->nwords) {
+      cJSON *changes = cJSON_AddObjectToObject(o, "locals");
+      for (uint32_t i = 0; i + 2 <= ev->nwords; i += 2) {
+        const uint64_t *w = &e->trace.words[ev->words + i];
+        hex(changes, trc_string(&e->trace, (uint32_t)w[0]), w[1]);
+      }
+    }
+    break;
+  }
   case TRC_DBG_PRINT:
     cJSON_AddStringToObject(o, "text", s);
     break;

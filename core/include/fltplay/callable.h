@@ -76,6 +76,36 @@ fp_kresult fp_k_call_index(fp_kctx *k, uint32_t api, const uint64_t *args, uint3
 /* The index of kernel routine `name`, or -1 if the model does not know it. */
 int fp_k_api_index(const char *name);
 
+/* The number of arguments kernel routine `api` takes (-1 for an unknown index). */
+int fp_k_api_argc(int api);
+
+/* A source range of a statement (lines and columns from 1). */
+typedef struct fp_k_span {
+  uint32_t line, col, end_line, end_col;
+} fp_k_span;
+
+/* A local variable whose value a statement changed (for the trace). */
+typedef struct fp_k_change {
+  const char *name;
+  uint64_t value;
+} fp_k_change;
+
+/* Records that a statement at `span` ran, with the locals it changed (may be 0). */
+void fp_k_statement(fp_kctx *k, const fp_k_span *span, const fp_k_change *changes, uint32_t count);
+
+/* Whether the callable should yield now (FP_STEP_YIELDED): its time slice ended or a DPC is
+ * due, and the IRQL allows preemption. Call it once per statement; it also counts the step
+ * budget and returns 1 (with the run ended) when the budget ran out. */
+int fp_k_should_yield(fp_kctx *k);
+
+/* Reserves `size` bytes on the thread's simulated kernel stack (24 KB on x64) for locals whose
+ * address is taken; returns their address, or 0 when the stack overflows (the run has ended
+ * with bug check 0x7F, then return FP_STEP_STOPPED). */
+uint64_t fp_k_stack_push(fp_kctx *k, uint32_t size);
+
+/* Releases the last `size` bytes reserved with fp_k_stack_push. */
+void fp_k_stack_pop(fp_kctx *k, uint32_t size);
+
 /* Reads `size` (1, 2, 4 or 8) bytes at `address` as the driver's code would. */
 fp_kresult fp_k_read(fp_kctx *k, uint64_t address, uint32_t size, uint64_t *value);
 
