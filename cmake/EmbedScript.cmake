@@ -1,12 +1,12 @@
-# Writes OUT: `const unsigned char SYMBOL[]` holding the concatenated INPUTS plus a NUL,
-# and `const unsigned long SYMBOL_len` (without the NUL).
+# Writes OUT: `const unsigned char SYMBOL[]` holding each of INPUTS followed by a NUL byte,
+# and `const unsigned long SYMBOL_len` (the total, NULs included).
 set(hex "")
 set(total 0)
 foreach(f ${INPUTS})
   file(READ ${f} chunk HEX)
-  string(APPEND hex ${chunk})
+  string(APPEND hex ${chunk} "00")
   file(SIZE ${f} n)
-  math(EXPR total "${total} + ${n}")
+  math(EXPR total "${total} + ${n} + 1")
 endforeach()
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
 string(REGEX REPLACE "((0x[0-9a-f][0-9a-f],){16})" "\\1\n" bytes "${bytes}")

@@ -1,4 +1,4 @@
-// The text catalogue (core/text/catalogue.json, copied beside the site as text/catalogue.json):
+// The text catalogue (every core/text/*.json, merged by the site build into text/catalogue.json):
 // every visible string by ID, English first, then zh-Hans and zh-Hant (empty = English).
 
 let catalogue = {};

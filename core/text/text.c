@@ -30,13 +30,48 @@ fp_text *fp_text_load(fp_alloc *a, const char *json, size_t length) {
 }
 
 fp_text *fp_text_load_builtin(fp_alloc *a) {
-  return fp_text_load(a, (const char *)fp_catalogue_json, (size_t)fp_catalogue_json_len);
+  /* The built-in catalogue is several JSON objects, each followed by a NUL: merge them. */
+  const char *p = (const char *)fp_catalogue_json, *end = p + fp_catalogue_json_len;
+  fp_text *t = NULL;
+  while (p < end) {
+    size_t n = strlen(p);
+    cJSON *part = cJSON_ParseWithLength(p, n);
+    if (!cJSON_IsObject(part)) {
+      cJSON_Delete(part);
+      fp_text_free(t);
+      return NULL;
+    }
+    if (!t) {
+      t = fp_malloc(a, sizeof *t);
+      if (!t) {
+        cJSON_Delete(part);
+        return NULL;
+      }
+      t->alloc = a;
+      t->root = part;
+    } else {
+      while (part->child) {
+        cJSON *item = cJSON_DetachItemViaPointer(part, part->child);
+        cJSON_AddItemToObject(t->root, item->string, item);
+      }
+      cJSON_Delete(part);
+    }
+    p += n + 1;
+  }
+  return t;
 }
 
 void fp_text_free(fp_text *t) {
   if (!t) return;
   cJSON_Delete(t->root);
   fp_free(t->alloc, t);
+}
+
+size_t fp_text_count(const fp_text *t) { return t ? (size_t)cJSON_GetArraySize(t->root) : 0; }
+
+const char *fp_text_id_at(const fp_text *t, size_t i) {
+  const cJSON *item = t ? cJSON_GetArrayItem(t->root, (int)i) : NULL;
+  return item ? item->string : NULL;
 }
 
 const char *fp_text_template(const fp_text *t, const char *id, const char *locale) {

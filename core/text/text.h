@@ -1,4 +1,4 @@
-/* text.h: the text catalogue (catalogue.json): every string a learner reads, keyed by ID,
+/* text.h: the text catalogue (the JSON files of core/text, merged): every string a learner reads, keyed by ID,
  * with English, Simplified Chinese and Traditional Chinese slots (an empty slot falls back
  * to English). The core emits IDs and parameters; hosts render them with this module.
  * Ownership: fp_text_free releases a catalogue; rendered strings are freed with fp_free. */
@@ -21,6 +21,12 @@ fp_text *fp_text_load_builtin(fp_alloc *a);
 
 /* Releases a catalogue; NULL is allowed. */
 void fp_text_free(fp_text *t);
+
+/* The number of entries (IDs) in the catalogue. */
+size_t fp_text_count(const fp_text *t);
+
+/* The ID of entry `i`, or NULL. Owned by `t`. */
+const char *fp_text_id_at(const fp_text *t, size_t i);
 
 /* The template for `id` in `locale` ("en", "zh-Hans", "zh-Hant"; English when the slot is
  * empty or the locale unknown); NULL when the ID is not in the catalogue. Owned by `t`. */

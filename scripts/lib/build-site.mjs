@@ -24,8 +24,17 @@ fs.rmSync(site, { recursive: true, force: true });
 fs.mkdirSync(site, { recursive: true });
 fs.copyFileSync(path.join(repo, 'index.html'), path.join(site, 'index.html'));
 fs.cpSync(path.join(repo, 'web'), path.join(site, 'web'), { recursive: true });
+// The catalogue is every core/text/*.json merged into one file for the page.
 fs.mkdirSync(path.join(site, 'text'));
-fs.copyFileSync(path.join(repo, 'core/text/catalogue.json'), path.join(site, 'text/catalogue.json'));
+const catalogue = {};
+for (const name of fs.readdirSync(path.join(repo, 'core/text')).filter((n) => n.endsWith('.json')).sort()) {
+  const part = JSON.parse(fs.readFileSync(path.join(repo, 'core/text', name), 'utf8'));
+  for (const [id, entry] of Object.entries(part)) {
+    if (id in catalogue && id !== '$comment') throw new Error(`text ID ${id} is defined twice (core/text/${name})`);
+    catalogue[id] = entry;
+  }
+}
+fs.writeFileSync(path.join(site, 'text/catalogue.json'), JSON.stringify(catalogue));
 fs.cpSync(path.join(repo, 'lessons'), path.join(site, 'lessons'), { recursive: true });
 fs.mkdirSync(path.join(site, 'web/dist'), { recursive: true });
 for (const name of ['fltplay_core.mjs', 'fltplay_core.wasm'])
