@@ -292,7 +292,9 @@ kapi_result kapi_FltCompletePendedPreOperation(kapi_call *c) {
       status != FLT_PREOP_COMPLETE) {
     /* PENDING, SYNCHRONIZE (DOC-5: the reference page excludes it) and DISALLOW_FASTIO are
      * not accepted. */
-    if (misuse(c, RULE_PRE_GEN_1, "CPPRE-INVALID-STATUS") == RULE_STOP) return KAPI_STOP;
+    if (rules_unsettled(c->e, c->t, RULE_PRE_GEN_1, "CPPRE-INVALID-STATUS", c->cb ? c->cb->instance : -1,
+                        c->cb ? c->cb->op : -1, (uint64_t)(uint32_t)status, 0) == RULE_STOP)
+      return KAPI_STOP;
     status = FLT_PREOP_SUCCESS_NO_CALLBACK;
   }
   if (context && status != FLT_PREOP_SUCCESS_WITH_CALLBACK) {

@@ -37,12 +37,24 @@ rule_id rules_find(const char *id) {
   return RULE_NONE;
 }
 
+static rule_outcome report(engine *e, thread *t, rule_id r, rule_kind kind, const char *label, int inst, int op_id,
+                           uint64_t detail1, uint64_t detail2);
+
 rule_outcome rules_violation(engine *e, thread *t, rule_id r, const char *label, int inst, int op_id,
                              uint64_t detail1, uint64_t detail2) {
-  rule_kind kind = rules_kind(r);
+  return report(e, t, r, rules_kind(r), label, inst, op_id, detail1, detail2);
+}
+
+rule_outcome rules_unsettled(engine *e, thread *t, rule_id r, const char *label, int inst, int op_id,
+                             uint64_t detail1, uint64_t detail2) {
+  return report(e, t, r, RK_NOT_SETTLED, label, inst, op_id, detail1, detail2);
+}
+
+static rule_outcome report(engine *e, thread *t, rule_id r, rule_kind kind, const char *label, int inst, int op_id,
+                           uint64_t detail1, uint64_t detail2) {
   rule_state *st = &e->rules[r];
   st->hits++;
-  int lint = kind == RK_LINT;
+  int lint = kind == RK_LINT || kind == RK_BEHAVIOUR; /* a note about documented behaviour never stops */
   /* Verifier on: [not settled] rules and Filter Verifier errors break in like Filter Verifier,
    * unless the scenario answered the prompt otherwise. Verifier off: a warning. */
   int stops = !lint && e->config.verifier;

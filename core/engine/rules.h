@@ -168,6 +168,12 @@ rule_id rules_find(const char *id);
 rule_outcome rules_violation(engine *e, thread *t, rule_id r, const char *label, int inst, int op_id,
                              uint64_t detail1, uint64_t detail2);
 
+/* As rules_violation, but treated as a [not settled] violation whatever the rule's kind (a
+ * misuse the rule implies and Microsoft does not describe, e.g. an invalid status passed to
+ * FltCompletePendedPreOperation under PRE-GEN-1). */
+rule_outcome rules_unsettled(engine *e, thread *t, rule_id r, const char *label, int inst, int op_id,
+                             uint64_t detail1, uint64_t detail2);
+
 /* Raises bug check `code` with its four parameters; `r` is the rule it enforces (or
  * RULE_NONE). Records the event and ends the run. */
 act_result rules_bugcheck(engine *e, thread *t, rule_id r, uint32_t code, uint64_t p1, uint64_t p2, uint64_t p3,

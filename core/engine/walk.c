@@ -304,7 +304,11 @@ static act_result apply_pre_status(engine *e, thread *t, walk_act *w, op *o, int
     /* PRE-GEN-4: Filter Verifier's "unknown pre-operation callback status". */
     if (rules_violation(e, t, RULE_PRE_GEN_4, NULL, id, o->id, (uint64_t)(uint32_t)status, 0) == RULE_STOP)
       return ACT_STOP;
-    return eng_internal(e, t, "the model cannot continue after an unknown pre-operation status");
+    /* Without Verifier Windows' behaviour is not documented: the model goes on as if
+     * FLT_PREOP_SUCCESS_NO_CALLBACK had been returned. */
+    w->pos++;
+    w->state = W_PRE;
+    return ACT_CONTINUE;
   }
 }
 
@@ -449,7 +453,11 @@ static act_result post_done(engine *e, thread *t, walk_act *w, op *o) {
     if (rules_violation(e, t, RULE_PRE_GEN_4, "UNKNOWN-POSTOP-STATUS", n->instance, o->id,
                         (uint64_t)(uint32_t)status, 0) == RULE_STOP)
       return ACT_STOP;
-    return eng_internal(e, t, "the model cannot continue after an unknown post-operation status");
+    /* As FLT_POSTOP_FINISHED_PROCESSING. */
+    n->done = 1;
+    o->post_next = j - 1;
+    w->state = W_POST;
+    return ACT_CONTINUE;
   }
 }
 

@@ -8,6 +8,7 @@
 #include "engine/callback.h"
 #include "engine/engine_int.h"
 #include "engine/rules.h"
+#include "kmem/kmem.h"
 #include "kstruct/kstruct.h"
 #include "nt/nt.h"
 
@@ -16,7 +17,7 @@
 #define REG_OFFSET 0x000
 #define OPS_OFFSET 0x080
 #define FILTER_OFFSET 0x300
-#define GLOBALS_SIZE 0x400
+#define GLOBALS_SIZE 0x1000
 
 typedef struct entry_slot {
   fp_callable callable; /* first: the engine keeps a copy whose user points here */
@@ -122,6 +123,61 @@ int tdrv_add(fp_engine *e, const tdrv *d) {
     return -1;
   }
   return id;
+}
+
+/* ---- Common callbacks and scenarios ----------------------------------------------------------- */
+
+#define RETURNS(name, value) \
+  NATIVE(name) {             \
+    (void)k;                 \
+    inv->result = (value);   \
+    return FP_STEP_RETURNED; \
+  }
+
+RETURNS(n_pre_with_callback, FLT_PREOP_SUCCESS_WITH_CALLBACK)
+RETURNS(n_pre_no_callback, FLT_PREOP_SUCCESS_NO_CALLBACK)
+RETURNS(n_pre_synchronize, FLT_PREOP_SYNCHRONIZE)
+RETURNS(n_post_finished, FLT_POSTOP_FINISHED_PROCESSING)
+RETURNS(n_status_success, STATUS_SUCCESS)
+RETURNS(n_void, 0)
+
+tdrv tdrv_one(const char *name, const char *altitude, uint8_t major, uint32_t flags, native_fn pre, native_fn post) {
+  tdrv d;
+  memset(&d, 0, sizeof d);
+  d.name = name;
+  d.altitude = altitude;
+  d.ops[0].major = major;
+  d.ops[0].flags = flags;
+  d.ops[0].pre = pre;
+  d.ops[0].post = post;
+  d.op_count = 1;
+  return d;
+}
+
+fp_engine *engine_with_files(uint64_t seed, int verifier) {
+  fp_engine_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.seed = seed;
+  cfg.verifier = verifier;
+  fp_engine *e = fp_engine_new(&cfg);
+  if (!e) return NULL;
+  static const char a[] = "hello world, this is a.txt";
+  static uint8_t b[2048];
+  for (size_t i = 0; i < sizeof b; i++) b[i] = (uint8_t)i;
+  fp_engine_add_file(e, "\\a.txt", a, sizeof a - 1, 0);
+  fp_engine_add_file(e, "\\b.txt", b, sizeof b, 0);
+  return e;
+}
+
+int app_open_do_close(fp_engine *e, const fp_op_desc *middle) {
+  int t = -1;
+  fp_engine_add_thread(e, "app", NULL, &t);
+  fp_op_desc c = op_create("\\a.txt", "h");
+  fp_engine_add_op(e, t, &c, NULL);
+  if (middle) fp_engine_add_op(e, t, middle, NULL);
+  fp_op_desc x = op_close("h");
+  fp_engine_add_op(e, t, &x, NULL);
+  return t;
 }
 
 /* ---- Operations ------------------------------------------------------------------------------- */
@@ -279,8 +335,34 @@ int trace_has(const fp_engine *e, const char *kind, const char *text) {
   return found;
 }
 
+uint64_t peek(const fp_engine *ce, uint64_t address, uint32_t size) {
+  engine *e = (engine *)(uintptr_t)ce;
+  const uint8_t *p = km_raw(e->mem, address, size);
+  uint64_t v = 0;
+  for (uint32_t i = 0; p && i < size; i++) v |= (uint64_t)p[i] << (8 * i);
+  return v;
+}
+
+uint64_t scratch(const fp_engine *e, int drv, int slot) {
+  return peek(e, fp_engine_globals_address(e, drv) + SCRATCH + 8u * (uint32_t)slot, 8);
+}
+
+static int trace_files;
+
 fp_end_reason run_all(fp_engine *e) {
   fp_end_reason r = fp_engine_run(e, 0);
+  const char *dir = getenv("FLTPLAY_TRACE_DIR");
+  if (dir) {
+    /* For the native-versus-wasm comparison: every run's trace in its own file. */
+    char path[512];
+    const char *prefix = getenv("FLTPLAY_TRACE_PREFIX");
+    snprintf(path, sizeof path, "%s/%s.%03d.json", dir, prefix ? prefix : "trace", trace_files++);
+    char *json = fp_engine_trace_json(e, 0, 0);
+    FILE *f = fopen(path, "w");
+    if (f && json) fputs(json, f);
+    if (f) fclose(f);
+    free(json);
+  }
   if (getenv("FLTPLAY_DUMP")) {
     char *text = fp_engine_trace_text(e);
     fputs(text ? text : "(no trace)\n", stdout);

@@ -43,6 +43,25 @@ typedef struct tdrv {
 /* The index of a driver's extra function `i` (for FN()). */
 #define EXTRA(i) (6 + 2 * TDRV_MAX_OPS + (i))
 
+/* Callbacks most tests need. */
+NATIVE(n_pre_with_callback);   /* FLT_PREOP_SUCCESS_WITH_CALLBACK, CompletionContext NULL */
+NATIVE(n_pre_no_callback);     /* FLT_PREOP_SUCCESS_NO_CALLBACK */
+NATIVE(n_pre_synchronize);     /* FLT_PREOP_SYNCHRONIZE */
+NATIVE(n_post_finished);       /* FLT_POSTOP_FINISHED_PROCESSING */
+NATIVE(n_status_success);      /* returns STATUS_SUCCESS (unload, setup, query-teardown) */
+NATIVE(n_void);                /* returns nothing (teardown callbacks, work routines) */
+
+/* A filter named `name` at `altitude` with one registration {major, flags, pre, post}. */
+tdrv tdrv_one(const char *name, const char *altitude, uint8_t major, uint32_t flags, native_fn pre, native_fn post);
+
+/* A new engine (seed, Verifier) with files \a.txt ("hello world, this is a.txt") and
+ * \b.txt (2048 bytes). */
+fp_engine *engine_with_files(uint64_t seed, int verifier);
+
+/* A thread "app" that opens \a.txt as handle "h" (synchronous I/O), runs `op`, and closes
+ * it; returns the thread id. `op` may be NULL (open and close only). */
+int app_open_do_close(fp_engine *e, const fp_op_desc *middle);
+
 /* Adds the driver to the engine; returns its id, or -1 (the test fails) on error. */
 int tdrv_add(fp_engine *e, const tdrv *d);
 
@@ -72,8 +91,19 @@ char *trace_rules(const fp_engine *e);
 /* Whether the trace has an event of kind `kind` (its JSON name) whose JSON contains `text`. */
 int trace_has(const fp_engine *e, const char *kind, const char *text);
 
-/* Runs to the end and returns the end reason; also checks that running in slices gives the
- * same trace as one long run (determinism). */
+/* The test drivers' scratch area in their globals: natives write what they observe there
+ * (SCRATCH_AT(i) is the address of slot i, from the driver's GLOBALS). */
+#define SCRATCH 0x800u
+#define SCRATCH_AT(i) (GLOBALS + SCRATCH + 8u * (uint32_t)(i))
+
+/* Reads `size` bytes of simulated memory (no checks). */
+uint64_t peek(const fp_engine *e, uint64_t address, uint32_t size);
+
+/* Scratch slot `slot` of driver `drv`. */
+uint64_t scratch(const fp_engine *e, int drv, int slot);
+
+/* Runs to the end and returns the end reason. With FLTPLAY_TRACE_DIR set, writes the trace to
+ * $FLTPLAY_TRACE_DIR/$FLTPLAY_TRACE_PREFIX.NNN.json; with FLTPLAY_DUMP set, prints it as text. */
 fp_end_reason run_all(fp_engine *e);
 
 #endif
