@@ -31,6 +31,24 @@ void hang_or_end(engine *e) {
   }
   char what[256];
   thread *td = teardown_waiter(e);
+  /* A SYNCHRONIZE wait that another waiter depends on: the pre thread holds a lock its own
+   * completion needs (PRE-SYNC-7). */
+  for (int i = 0; i < e->thread_count; i++) {
+    thread *t = e->threads[i];
+    if (!t->wait) continue;
+    const char *w = trc_string(&e->trace, t->wait_text);
+    if (t->wait_kind == WK_MUTEX || t->wait_kind == WK_EVENT) {
+      for (int j = 0; j < e->thread_count; j++) {
+        thread *s = e->threads[j];
+        if (s != t && s->wait && s->wait_kind == WK_HANDOFF) {
+          snprintf(what, sizeof what, "thread %s waits in %s while thread %s waits for an I/O it sent with "
+                   "FLT_PREOP_SYNCHRONIZE: a deadlock", t->name, w, s->name);
+          rules_hang(e, RULE_PRE_SYNC_7, -1, -1, what);
+          return;
+        }
+      }
+    }
+  }
   for (int i = 0; i < e->op_count; i++) {
     op *o = e->ops[i];
     if (o->draining_copy) continue;
@@ -50,24 +68,6 @@ void hang_or_end(engine *e) {
                td ? "; the instance teardown waits for it" : "");
       rules_hang(e, r, inst, o->id, what);
       return;
-    }
-  }
-  /* A SYNCHRONIZE wait that another waiter depends on: the pre thread holds a lock its own
-   * completion needs (PRE-SYNC-7). */
-  for (int i = 0; i < e->thread_count; i++) {
-    thread *t = e->threads[i];
-    if (!t->wait) continue;
-    const char *w = trc_string(&e->trace, t->wait_text);
-    if (t->wait_kind == WK_MUTEX || t->wait_kind == WK_EVENT) {
-      for (int j = 0; j < e->thread_count; j++) {
-        thread *s = e->threads[j];
-        if (s != t && s->wait && s->wait_kind == WK_HANDOFF) {
-          snprintf(what, sizeof what, "thread %s waits in %s while thread %s waits for an I/O it sent with "
-                   "FLT_PREOP_SYNCHRONIZE: a deadlock", t->name, w, s->name);
-          rules_hang(e, RULE_PRE_SYNC_7, -1, -1, what);
-          return;
-        }
-      }
     }
   }
   /* Anything else: name the waits. */
