@@ -106,6 +106,9 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
   const function *fn = cb_function_at(e, address, &d);
   if (!fn) return mem_bad_call(e, t, address);
   if (e->drivers[d]->state == FS_UNLOADED) return rules_call_into_unloaded(e, t, address, d);
+  /* Memory pressure: pageable memory is paged out before every DISPATCH_LEVEL callback. */
+  if (e->config.memory_pressure && t->irql >= DISPATCH_LEVEL)
+    mem_trim(e, t, "memory pressure: pageable memory was paged out before a DISPATCH_LEVEL callback");
   if ((fn->flags & FP_FUNC_PAGEABLE) && t->irql >= DISPATCH_LEVEL) {
     const km_block *b = km_find(e->mem, fn->address);
     if (b && !b->resident) return mem_fault_execute(e, t, fn->address, d);

@@ -154,11 +154,12 @@ tdrv tdrv_one(const char *name, const char *altitude, uint8_t major, uint32_t fl
   return d;
 }
 
-fp_engine *engine_with_files(uint64_t seed, int verifier) {
+static fp_engine *engine_with(uint64_t seed, int verifier, int pressure) {
   fp_engine_config cfg;
   memset(&cfg, 0, sizeof cfg);
   cfg.seed = seed;
   cfg.verifier = verifier;
+  cfg.memory_pressure = pressure;
   fp_engine *e = fp_engine_new(&cfg);
   if (!e) return NULL;
   static const char a[] = "hello world, this is a.txt";
@@ -168,6 +169,10 @@ fp_engine *engine_with_files(uint64_t seed, int verifier) {
   fp_engine_add_file(e, "\\b.txt", b, sizeof b, 0);
   return e;
 }
+
+fp_engine *engine_with_files(uint64_t seed, int verifier) { return engine_with(seed, verifier, 0); }
+
+fp_engine *engine_under_pressure(uint64_t seed, int verifier) { return engine_with(seed, verifier, 1); }
 
 int app_open_do_close(fp_engine *e, const fp_op_desc *middle) {
   int t = -1;

@@ -54,6 +54,9 @@ NATIVE(n_void);                /* returns nothing (teardown callbacks, work rout
 /* A filter named `name` at `altitude` with one registration {major, flags, pre, post}. */
 tdrv tdrv_one(const char *name, const char *altitude, uint8_t major, uint32_t flags, native_fn pre, native_fn post);
 
+/* A new engine with memory pressure (pageable memory paged out before DISPATCH_LEVEL callbacks). */
+fp_engine *engine_under_pressure(uint64_t seed, int verifier);
+
 /* A new engine (seed, Verifier) with files \a.txt ("hello world, this is a.txt") and
  * \b.txt (2048 bytes). */
 fp_engine *engine_with_files(uint64_t seed, int verifier);

@@ -1,0 +1,57 @@
+/* cx.c: reporting diagnostics for a compilation (cx.h). */
+#include "lang/cx.h"
+
+#include <stdarg.h>
+
+int cx_may_report(cx *c, fp_span span, int error) {
+  (void)span;
+  return !(error && c->quiet);
+}
+
+void cx_abort(cx *c, int reason) {
+  c->fail_reason = reason;
+  longjmp(c->fail, 1);
+}
+
+static void report(cx *c, fp_severity sev, fp_span span, const char *id, va_list ap) {
+  const char *n[FP_DIAG_MAX_PARAMS] = { 0 }, *v[FP_DIAG_MAX_PARAMS] = { 0 };
+  for (int i = 0; i < FP_DIAG_MAX_PARAMS; i++) {
+    n[i] = va_arg(ap, const char *);
+    if (!n[i]) break;
+    v[i] = va_arg(ap, const char *);
+  }
+  fp_diag_report(c->diags, sev, span, id, n[0], v[0], n[1], v[1], n[2], v[2], n[3], v[3], (const char *)NULL);
+  if (c->diags->out_of_memory) cx_abort(c, CX_FAIL_MEMORY);
+}
+
+void cx_error(cx *c, fp_span span, const char *id, ...) {
+  if (!cx_may_report(c, span, 1)) return;
+  va_list ap;
+  va_start(ap, id);
+  report(c, FP_SEV_ERROR, span, id, ap);
+  va_end(ap);
+  c->quiet = 1;
+  if (++c->errors >= CX_MAX_ERRORS) {
+    fp_diag_report(c->diags, FP_SEV_ERROR, span, "lang.budget.errors", (const char *)NULL);
+    cx_abort(c, CX_FAIL_ERRORS);
+  }
+}
+
+void cx_warning(cx *c, fp_span span, const char *id, ...) {
+  if (!cx_may_report(c, span, 0)) return;
+  va_list ap;
+  va_start(ap, id);
+  report(c, FP_SEV_WARNING, span, id, ap);
+  va_end(ap);
+}
+
+fp_span cx_join(fp_span a, fp_span b) {
+  if (a.file != b.file || b.line == 0) return a;
+  if (a.line == 0) return b;
+  fp_span s = a;
+  if (b.end_line > a.end_line || (b.end_line == a.end_line && b.end_col > a.end_col)) {
+    s.end_line = b.end_line;
+    s.end_col = b.end_col;
+  }
+  return s;
+}
