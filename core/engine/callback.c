@@ -1,7 +1,11 @@
 /* callback.c: the activation that runs driver code, and the kernel context it gets. */
 #include "engine/callback.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "engine/cbd.h"
+#include "kstruct/kstruct.h"
 
 #include "engine/kapi.h"
 #include "engine/mem.h"
@@ -40,6 +44,86 @@ static void cb_destroy(engine *e, act *a) {
   (void)e;
 }
 
+static uint64_t le(const uint8_t *p, uint32_t size) {
+  uint64_t v = 0;
+  for (uint32_t i = 0; i < size && i < 8; i++) v |= (uint64_t)p[i] << (8 * i);
+  return v;
+}
+
+static void change(engine *e, const char *name, const uint8_t *old, const uint8_t *now, uint32_t size) {
+  if (memcmp(old, now, size) == 0) return;
+  uint64_t w[3] = { trc_intern(&e->trace, name), le(old, size), le(now, size) };
+  trc_add_words(&e->trace, w, 3);
+}
+
+/* The arm of FLT_PARAMETERS an operation uses, for the trace's "changes". */
+static const char *params_arm(uint8_t major) {
+  switch (major) {
+  case 0x00: return "Create.";
+  case 0x03: return "Read.";
+  case 0x04: return "Write.";
+  case 0x05: return "QueryFileInformation.";
+  case 0x06: return "SetFileInformation.";
+  case 0xF9: return "QueryOpen.";
+  default: return NULL;
+  }
+}
+
+/* Adds to the last event what the callback changed in its operation's callback data and
+ * parameters: "Data->IoStatus.Status", "Data->Iopb->Parameters.Read.Length", ... */
+static void record_changes(engine *e, const cb_act *c) {
+  if (c->op < 0) return;
+  const op *o = e->ops[c->op];
+  const uint8_t *now = km_raw(e->mem, o->cbd, CBD_SIZE + IOPB_SIZE);
+  if (!now) return;
+  static const struct { ks_field f; const char *name; } top[] = {
+    { KS_FLT_CALLBACK_DATA_Flags, "Data->Flags" },
+    { KS_FLT_CALLBACK_DATA_Thread, "Data->Thread" },
+    { KS_FLT_CALLBACK_DATA_Iopb, "Data->Iopb" },
+    { KS_FLT_CALLBACK_DATA_TagData, "Data->TagData" },
+    { KS_FLT_CALLBACK_DATA_FilterContext, "Data->FilterContext" },
+    { KS_FLT_CALLBACK_DATA_RequestorMode, "Data->RequestorMode" },
+  };
+  for (size_t i = 0; i < sizeof top / sizeof *top; i++) {
+    uint32_t off = ks_offset(top[i].f), size = ks_size(top[i].f);
+    change(e, top[i].name, c->before + off, now + off, size > 8 ? 8 : size);
+  }
+  uint32_t io = ks_offset(KS_FLT_CALLBACK_DATA_IoStatus);
+  change(e, "Data->IoStatus.Status", c->before + io, now + io, 4);
+  change(e, "Data->IoStatus.Information", c->before + io + 8, now + io + 8, 8);
+  const uint8_t *ob = c->before + CBD_SIZE, *on = now + CBD_SIZE;
+  static const struct { ks_field f; const char *name; } iopb[] = {
+    { KS_FLT_IO_PARAMETER_BLOCK_IrpFlags, "Data->Iopb->IrpFlags" },
+    { KS_FLT_IO_PARAMETER_BLOCK_MajorFunction, "Data->Iopb->MajorFunction" },
+    { KS_FLT_IO_PARAMETER_BLOCK_MinorFunction, "Data->Iopb->MinorFunction" },
+    { KS_FLT_IO_PARAMETER_BLOCK_OperationFlags, "Data->Iopb->OperationFlags" },
+    { KS_FLT_IO_PARAMETER_BLOCK_TargetFileObject, "Data->Iopb->TargetFileObject" },
+    { KS_FLT_IO_PARAMETER_BLOCK_TargetInstance, "Data->Iopb->TargetInstance" },
+  };
+  for (size_t i = 0; i < sizeof iopb / sizeof *iopb; i++)
+    change(e, iopb[i].name, ob + ks_offset(iopb[i].f), on + ks_offset(iopb[i].f), ks_size(iopb[i].f));
+  if (c->role == CB_PRE) {
+    uint8_t zero[8] = { 0 }, ctx[8];
+    const uint8_t *slot = km_raw(e->mem, o->ctx_slot, 8);
+    if (slot) {
+      memcpy(ctx, slot, 8);
+      change(e, "*CompletionContext", zero, ctx, 8);
+    }
+  }
+  const char *arm = params_arm(o->major);
+  if (!arm) return;
+  size_t n = strlen(arm);
+  uint32_t base = ks_offset(KS_FLT_IO_PARAMETER_BLOCK_Parameters);
+  ks_field f = ks_struct_first_field(KS_STRUCT_FLT_PARAMETERS);
+  for (size_t i = 0; i < ks_struct_field_count(KS_STRUCT_FLT_PARAMETERS); i++, f++) {
+    const char *path = ks_field_path(f);
+    if (strncmp(path, arm, n) != 0 || ks_size(f) > 8) continue;
+    char name[96];
+    snprintf(name, sizeof name, "Data->Iopb->Parameters.%s", path);
+    change(e, name, ob + base + ks_offset(f), on + base + ks_offset(f), ks_size(f));
+  }
+}
+
 static act_result finish(engine *e, thread *t, cb_act *c) {
   trc_event *ev = eng_event(e, t, TRC_CALLBACK_EXIT);
   if (ev) {
@@ -49,6 +133,7 @@ static act_result finish(engine *e, thread *t, cb_act *c) {
     ev->b = c->entry_irql;
     ev->x = c->inv.result;
     ev->str = trc_intern(&e->trace, c->fn->name);
+    record_changes(e, c);
   }
   c->base.value = c->inv.result;
   return ACT_DONE;
@@ -61,6 +146,10 @@ static act_result cb_step(engine *e, thread *t, act *a) {
     c->started = 1;
     c->entry_irql = t->irql;
     trc_event *ev = eng_event(e, t, TRC_CALLBACK_ENTER);
+    if (c->op >= 0) {
+      const uint8_t *p = km_raw(e->mem, e->ops[c->op]->cbd, CBD_SIZE + IOPB_SIZE);
+      if (p) memcpy(c->before, p, sizeof c->before);
+    }
     if (ev) {
       ev->instance = (int16_t)c->instance;
       ev->op = c->op;

@@ -44,6 +44,7 @@ typedef struct cb_act {
   int api_pending;      /* a kernel routine suspended the invocation */
   uint32_t api;         /* which one */
   int raised_exception; /* an exception is being dispatched */
+  uint8_t before[0x58 + 0x48]; /* the operation's callback data and parameters at entry */
 } cb_act;
 
 /* The activation table of callback activations. */

@@ -37,6 +37,11 @@ int fp_k_api_index(const char *name) {
 
 void kapi_returned(engine *e, thread *t, uint32_t api, uint64_t value) {
   trc_event *ev = eng_event(e, t, TRC_API_RETURN);
+  const cb_act *c = cb_running(t);
+  if (ev && c) {
+    ev->instance = (int16_t)c->instance;
+    ev->op = c->op;
+  }
   if (ev) {
     ev->str = trc_intern(&e->trace, kapi_name(api));
     ev->x = (table[api].flags & KF_VOID) ? 0 : value;
