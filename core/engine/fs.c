@@ -364,6 +364,7 @@ static act_result do_query_open(engine *e, thread *t, op *o) {
 
 void fs_complete(engine *e, thread *t, op *o, int dpc) {
   cbd_set_iostatus(e, o, o->fs_status, o->fs_information);
+  if (o->kind != OK_IRP) return; /* fast I/O and FsFilter callbacks return; no IRP completes */
   trc_event *ev = eng_event(e, t, TRC_IRP_COMPLETE);
   if (ev) {
     ev->op = o->id;

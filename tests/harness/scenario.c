@@ -264,6 +264,48 @@ char *trace_callbacks(const fp_engine *ce, unsigned role_mask) {
   return out;
 }
 
+static const char *where(const engine *e, const trc_event *ev) {
+  return ev->dpc ? "DPC" : ev->thread >= 0 ? e->threads[ev->thread]->name : "-";
+}
+
+char *trace_flow(const fp_engine *ce, uint8_t major) {
+  engine *e = (engine *)(uintptr_t)ce;
+  char *out = NULL;
+  size_t len = 0, cap = 0;
+  append(&out, &len, &cap, "");
+  for (uint32_t i = 0; i < e->trace.count; i++) {
+    const trc_event *ev = &e->trace.events[i];
+    if (ev->op < 0 || e->ops[ev->op]->major != major) continue;
+    char line[256];
+    line[0] = '\0';
+    const char *irql = fp_nt_irql_name(ev->irql);
+    const char *drv = ev->instance >= 0 ? e->drivers[e->instances[ev->instance]->driver]->name : "?";
+    switch ((trc_kind)ev->kind) {
+    case TRC_CALLBACK_ENTER: {
+      int d = -1;
+      cb_function_at(e, ev->x, &d);
+      snprintf(line, sizeof line, "%s.%s @%s in %s\n", d >= 0 ? e->drivers[d]->name : "?", cb_role_name((cb_role)ev->a),
+               irql, where(e, ev));
+      break;
+    }
+    case TRC_IRP_DOWN: snprintf(line, sizeof line, "file system <- @%s in %s\n", irql, where(e, ev)); break;
+    case TRC_IRP_COMPLETE: snprintf(line, sizeof line, "file system completes %s\n", ev->b ? "in a DPC" : "inline"); break;
+    case TRC_OP_PENDED: snprintf(line, sizeof line, "%s pends in %s\n", drv, ev->a ? "post" : "pre"); break;
+    case TRC_SYNC_HANDOFF: snprintf(line, sizeof line, "hand-off to %s\n", e->threads[ev->a]->name); break;
+    case TRC_WORK_START: snprintf(line, sizeof line, "work item in %s\n", where(e, ev)); break;
+    case TRC_DRAIN: snprintf(line, sizeof line, "%s drains\n", drv); break;
+    case TRC_OP_END: {
+      const char *st = fp_nt_status_name(ev->a);
+      snprintf(line, sizeof line, "done %s\n", st ? st : "?");
+      break;
+    }
+    default: break;
+    }
+    if (line[0]) append(&out, &len, &cap, line);
+  }
+  return out;
+}
+
 char *trace_end(const fp_engine *ce) {
   engine *e = (engine *)(uintptr_t)ce;
   char line[512];

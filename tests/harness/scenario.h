@@ -80,6 +80,13 @@ fp_op_desc op_close(const char *h);
  * roles by bit (1u << cb_role); 0 = every role. Caller frees with free(). */
 char *trace_callbacks(const fp_engine *e, unsigned role_mask);
 
+/* The life of the operations with major function `major`, one line per step:
+ *   "<driver>.<Role> @<IRQL> in <thread>", "file system <- @<IRQL> in <thread>",
+ *   "file system completes inline|in a DPC", "<driver> pends in pre|post",
+ *   "hand-off to <thread>", "work item in <thread>", "done <STATUS>"
+ * (<thread> is "DPC" in a DPC). Caller frees with free(). */
+char *trace_flow(const fp_engine *e, uint8_t major);
+
 /* The end of the run: "completed", "bugcheck 0xF5 (0x66, ...)", "verifier PRE-GEN-4", "hang
  * PRE-PEND-3", ... with parameters in hex. Caller frees with free(). */
 char *trace_end(const fp_engine *e);
