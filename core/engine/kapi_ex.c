@@ -42,7 +42,7 @@ static kapi_result allocate(kapi_call *c, int paged, uint64_t size, uint32_t tag
     if (kapi_irql_check(c, KAPI_ExAllocatePoolWithTag, DISPATCH_LEVEL) == RULE_STOP) return KAPI_STOP;
   }
   if (size == 0 && verifier(c)) {
-    rules_bugcheck(e, t, RULE_NONE, 0xC2, FP_BPC_ZERO_BYTES, irql, type, tag);
+    rules_bugcheck(e, t, RULE_NONE, 0xC2, FP_BPC_ZERO_BYTES, 0, type, tag);
     return KAPI_STOP;
   }
   c->ret = 0;
@@ -113,8 +113,9 @@ static kapi_result release(kapi_call *c, uint64_t p, int check_tag, uint32_t tag
     if (kapi_irql_check(c, KAPI_ExFreePoolWithTag, DISPATCH_LEVEL) == RULE_STOP) return KAPI_STOP;
   }
   if (b && check_tag && verifier(c) && !b->freed && b->tag != tag && b->base == p) {
-    /* BAD_POOL_CALLER 0xA: freed with a tag that is not the allocation's. */
-    rules_bugcheck(e, t, RULE_NONE, 0xC2, FP_BPC_FREE_WRONG_TAG, p, tag, b->tag);
+    /* BAD_POOL_CALLER 0xA: freed with a tag that is not the allocation's (P3 the allocation's
+     * tag, P4 the tag used to free). */
+    rules_bugcheck(e, t, RULE_NONE, 0xC2, FP_BPC_FREE_WRONG_TAG, p, b->tag, tag);
     return KAPI_STOP;
   }
   const km_block *freed = NULL;
@@ -153,10 +154,10 @@ kapi_result kapi_KeGetCurrentIrql(kapi_call *c) {
 kapi_result kapi_KeRaiseIrql(kapi_call *c) {
   unsigned now = c->t->irql, want = (unsigned)(A(0) & 0xFF);
   if (want < now) {
-    /* Raising to a lower IRQL: 0xC4/0x30 under Verifier, IRQL_NOT_GREATER_OR_EQUAL without. */
+    /* Raising to a lower IRQL: 0xC4/0x30 under Verifier. Without it Microsoft documents no
+     * outcome: the model lowers the IRQL as asked and warns. */
     if (verifier(c)) return dv(c, FP_DV_RAISE_IRQL_LOWER, now, want, 0);
-    rules_bugcheck(c->e, c->t, RULE_NONE, 0x09, 0, 0, 0, 0);
-    return KAPI_STOP;
+    rules_warning(c->e, c->t, "KERAISEIRQL-TO-LOWER-IRQL", now, want);
   }
   uint8_t old = (uint8_t)now;
   kapi_result r = kapi_write(c, A(1), &old, 1);
@@ -168,7 +169,10 @@ kapi_result kapi_KeRaiseIrql(kapi_call *c) {
 
 kapi_result kapi_KeLowerIrql(kapi_call *c) {
   unsigned now = c->t->irql, want = (unsigned)(A(0) & 0xFF);
-  if (want > now && verifier(c)) return dv(c, FP_DV_LOWER_IRQL_HIGHER, now, want, 0);
+  if (want > now) {
+    if (verifier(c)) return dv(c, FP_DV_LOWER_IRQL_HIGHER, now, want, 0);
+    rules_warning(c->e, c->t, "KELOWERIRQL-TO-HIGHER-IRQL", now, want);
+  }
   sim_set_irql(c->e, c->t, want, "KeLowerIrql");
   return KAPI_DONE;
 }
@@ -281,7 +285,8 @@ kapi_result kapi_KeWaitForSingleObject(kapi_call *c) {
   if (t->irql >= DISPATCH_LEVEL) {
     /* The thread would have to give up the processor at DISPATCH_LEVEL. */
     if (t->dpc_depth) {
-      rules_bugcheck(e, t, RULE_NONE, 0xB8, 0, 0, 0, 0); /* ATTEMPTED_SWITCH_FROM_DPC */
+      /* ATTEMPTED_SWITCH_FROM_DPC: P1 the thread, P2 the new thread (none was chosen), P3 its stack. */
+      rules_bugcheck(e, t, RULE_NONE, 0xB8, t->ethread, 0, t->stack_base + ENG_STACK_SIZE - t->stack_used, 0);
       return KAPI_STOP;
     }
     if (kapi_irql_check(c, KAPI_KeWaitForSingleObject, APC_LEVEL) == RULE_STOP) return KAPI_STOP;

@@ -89,6 +89,15 @@ static rule_outcome report(engine *e, thread *t, rule_id r, rule_kind kind, cons
   return RULE_STOP;
 }
 
+void rules_warning(engine *e, thread *t, const char *label, uint64_t detail1, uint64_t detail2) {
+  trc_event *ev = eng_event(e, t, TRC_LINT);
+  if (!ev) return;
+  ev->a = (uint32_t)RULE_NONE;
+  ev->x = detail1;
+  ev->y = detail2;
+  ev->str = trc_intern(&e->trace, label);
+}
+
 act_result rules_bugcheck(engine *e, thread *t, rule_id r, uint32_t code, uint64_t p1, uint64_t p2, uint64_t p3,
                           uint64_t p4) {
   trc_event *ev = eng_event(e, t, TRC_BUGCHECK);
@@ -125,6 +134,6 @@ void rules_hang(engine *e, rule_id r, int inst, int op_id, const char *what) {
 act_result rules_call_into_unloaded(engine *e, thread *t, uint64_t address, int drv) {
   (void)drv;
   /* DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS: P1 = the address referenced,
-   * P2 = 0 read / 1 write (a call reads the code), P3 = the faulting address, P4 = reserved. */
-  return rules_bugcheck(e, t, RULE_NONE, 0xCE, address, 8, address, 0);
+   * P2 = 0 read / 1 write (a call reads the code: 0), P3 = the faulting address, P4 = reserved. */
+  return rules_bugcheck(e, t, RULE_NONE, 0xCE, address, 0, address, 0);
 }

@@ -174,6 +174,10 @@ rule_outcome rules_violation(engine *e, thread *t, rule_id r, const char *label,
 rule_outcome rules_unsettled(engine *e, thread *t, rule_id r, const char *label, int inst, int op_id,
                              uint64_t detail1, uint64_t detail2);
 
+/* A warning no catalogue rule names (something Microsoft leaves undocumented that the model
+ * goes on through), with a simulator-local label. Never stops the run. */
+void rules_warning(engine *e, thread *t, const char *label, uint64_t detail1, uint64_t detail2);
+
 /* Raises bug check `code` with its four parameters; `r` is the rule it enforces (or
  * RULE_NONE). Records the event and ends the run. */
 act_result rules_bugcheck(engine *e, thread *t, rule_id r, uint32_t code, uint64_t p1, uint64_t p2, uint64_t p3,

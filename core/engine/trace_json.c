@@ -292,7 +292,7 @@ static void event_fields(const engine *e, const trc_event *ev, cJSON *o) {
     break;
   case TRC_LINT:
   case TRC_VIOLATION:
-    cJSON_AddStringToObject(o, "rule", rules_id((rule_id)ev->a));
+    if ((int)ev->a >= 0) cJSON_AddStringToObject(o, "rule", rules_id((rule_id)ev->a));
     cJSON_AddStringToObject(o, "label", s);
     if (ev->kind == TRC_VIOLATION) cJSON_AddBoolToObject(o, "stops", ev->b != 0);
     if (ev->x || ev->y) {

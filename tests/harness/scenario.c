@@ -355,7 +355,7 @@ char *trace_rules(const fp_engine *ce) {
   append(&out, &len, &cap, "");
   for (uint32_t i = 0; i < e->trace.count; i++) {
     const trc_event *ev = &e->trace.events[i];
-    if (ev->kind != TRC_VIOLATION && ev->kind != TRC_LINT) continue;
+    if ((ev->kind != TRC_VIOLATION && ev->kind != TRC_LINT) || (int)ev->a < 0) continue;
     if (len) append(&out, &len, &cap, " ");
     append(&out, &len, &cap, rules_id((rule_id)(ev->a)));
   }

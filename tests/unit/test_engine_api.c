@@ -65,7 +65,7 @@ static void bad_drivers_are_refused_with_a_diagnostic(check_ctx *t) {
   CHECK_INT(t, fp_engine_add_driver(e, &bad, NULL), FP_ERR_ARGUMENT);
   CHECK_CONTAINS(t, fp_engine_error(e), "has no name or no code");
   bad = d;
-  bad.globals_size = (size_t)1 << 40;
+  bad.globals_size = (size_t)64 << 20;
   CHECK_INT(t, fp_engine_add_driver(e, &bad, NULL), FP_ERR_LIMIT);
   int id = -1;
   CHECK_INT(t, fp_engine_add_driver(e, &d, &id), FP_OK);

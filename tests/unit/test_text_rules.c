@@ -34,6 +34,12 @@ typedef struct findings {
   char text[4096];
 } findings;
 
+static void note(findings *f, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 static void note(findings *f, const char *fmt, ...) {
   size_t used = strlen(f->text);
   f->count++;
