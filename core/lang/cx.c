@@ -2,6 +2,7 @@
 #include "lang/cx.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 int cx_may_report(cx *c, fp_span span, int error) {
   (void)span;
@@ -55,3 +56,21 @@ fp_span cx_join(fp_span a, fp_span b) {
   }
   return s;
 }
+
+void cx_init(cx *c, fp_alloc *a, fp_diags *d, const fp_lang_options *options, const char *file_name) {
+  memset(c, 0, sizeof *c);
+  if (options) c->opt = *options;
+  if (!c->opt.max_source_bytes) c->opt.max_source_bytes = 256u * 1024u;
+  if (!c->opt.max_compile_bytes) c->opt.max_compile_bytes = 64u * 1024u * 1024u;
+  if (!c->opt.max_call_depth) c->opt.max_call_depth = 200;
+  if (!c->opt.max_vm_bytes) c->opt.max_vm_bytes = 1024u * 1024u;
+  ar_init(&c->ar, a, c->opt.max_compile_bytes);
+  c->ar.on_fail = &c->fail;
+  ar_names_init(&c->names, &c->ar);
+  c->diags = d;
+  c->file = fp_diags_add_file(d, file_name ? file_name : "driver.c");
+  c->prelude_file = fp_diags_add_file(d, "<fltKernel.h>");
+  if (!c->file || !c->prelude_file) c->diags->out_of_memory = 1;
+}
+
+void cx_free(cx *c) { ar_free(&c->ar); }

@@ -50,4 +50,12 @@ void cx_abort(cx *c, int reason);
 /* A span from the start of `a` to the end of `b`. */
 fp_span cx_join(fp_span a, fp_span b);
 
+
+/* Prepares a compilation of `file_name` over `a` with `d` for diagnostics; options may be
+ * NULL (defaults). The caller must setjmp(c->fail) before any phase runs. */
+void cx_init(cx *c, fp_alloc *a, fp_diags *d, const fp_lang_options *options, const char *file_name);
+
+/* Releases the compilation's memory. */
+void cx_free(cx *c);
+
 #endif
