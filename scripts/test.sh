@@ -38,6 +38,9 @@ say "WebAssembly build and the same unit tests under Node"
 build_wasm_and_site
 ctest --preset wasm -j"$(nproc)"
 
+say "The engine's traces are byte-identical natively and as wasm"
+bash tests/determinism/compare.sh build/native build/wasm
+
 say "Browser tests (Chromium, headless)"
 node tests/browser/run.mjs build/site
 
