@@ -95,6 +95,58 @@ static void mem1_pageable_post_op_code_at_dispatch_bug_checks_d1_execute(check_c
   fp_engine_free(e);
 }
 
+/* Driver Verifier's "force IRQL checking": pageable memory is trimmed whenever the verified
+ * driver raises IRQL to DISPATCH_LEVEL or takes a spin lock (MEM-1, [FORCEIRQL]). */
+static NATIVE(pre_spin_lock_then_touch_paged) {
+  N_BEGIN;
+  N_CALL("ExAllocatePoolWithTag", PagedPool, 16, 0x74736554);
+  inv->locals[0] = N_RET;
+  N_CALL("KeInitializeSpinLock", SCRATCH_AT(2));
+  N_CALL("KeAcquireSpinLock", SCRATCH_AT(2), SCRATCH_AT(3));
+  N_READ(inv->locals[0], 4); /* paged pool under a spin lock */
+  N_RETURN(FLT_PREOP_SUCCESS_NO_CALLBACK);
+  N_END;
+}
+
+static void mem1_force_irql_checking_trims_when_the_driver_takes_a_spin_lock(check_ctx *t) {
+  fp_engine_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.verifier = 1;
+  cfg.force_irql_checking = 1;
+  fp_engine *e = fp_engine_new(&cfg);
+  CHECK_OR_RETURN(t, e != NULL);
+  fp_engine_add_file(e, "\\a.txt", "hello world", 11, 0);
+  int id;
+  one_read(e, pre_spin_lock_then_touch_paged, NULL, FP_COMPLETE_INLINE, FP_IO_IRP, &id);
+  CHECK_INT(t, run_all(e), FP_END_BUGCHECK);
+  check_end_prefix(t, e, "bugcheck 0xD1 (0xffffb");
+  CHECK(t, trace_has(e, "page_out", "the driver took a spin lock"));
+  fp_engine_free(e);
+}
+
+static NATIVE(pre_allocates_too_much) {
+  N_BEGIN;
+  N_CALL("ExAllocatePoolWithTag", NonPagedPoolNx, 4096, 0x74736554);
+  N_WRITE(SCRATCH_AT(0), 8, N_RET ? 1 : 2);
+  N_RETURN(FLT_PREOP_SUCCESS_NO_CALLBACK);
+  N_END;
+}
+
+static void an_exhausted_pool_makes_the_allocator_return_null(check_ctx *t) {
+  fp_engine_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.max_pool_bytes = 1024; /* Windows' limit, modelled: not a playground budget */
+  fp_engine *e = fp_engine_new(&cfg);
+  CHECK_OR_RETURN(t, e != NULL);
+  fp_engine_add_file(e, "\\a.txt", "hello world", 11, 0);
+  int id;
+  one_read(e, pre_allocates_too_much, NULL, FP_COMPLETE_INLINE, FP_IO_IRP, &id);
+  CHECK_INT(t, run_all(e), FP_END_COMPLETED);
+  CHECK_INT(t, scratch(e, id, 0), 2); /* NULL */
+  CHECK(t, trace_has(e, "pool_alloc", "\"address\":\"0x0\""));
+  fp_engine_free(e);
+}
+
 /* ---- MEM-2 (Driver Verifier) --------------------------------------------------------------------- */
 
 static NATIVE(post_allocates_paged) {
@@ -640,6 +692,8 @@ static const check_case cases[] = {
   CHECK_CASE(mem1_paged_pool_touched_at_dispatch_under_pressure_bug_checks_d1),
   CHECK_CASE(mem1_without_pressure_the_bug_stays_hidden),
   CHECK_CASE(mem1_pageable_post_op_code_at_dispatch_bug_checks_d1_execute),
+  CHECK_CASE(mem1_force_irql_checking_trims_when_the_driver_takes_a_spin_lock),
+  CHECK_CASE(an_exhausted_pool_makes_the_allocator_return_null),
   CHECK_CASE(mem2_paged_allocation_at_dispatch_bug_checks_c4_01),
   CHECK_CASE(mem2_without_verifier_a_paged_allocation_at_dispatch_is_api1),
   CHECK_CASE(mem2_freeing_paged_pool_at_dispatch_bug_checks_c4_11),

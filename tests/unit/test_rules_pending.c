@@ -179,6 +179,29 @@ static void pre_pend1_pending_a_fast_io_operation_is_flagged(check_ctx *t) {
   fp_engine_free(e);
 }
 
+static NATIVE(pre_pending_with_context) {
+  N_BEGIN;
+  N_WRITE(ARG(2), 8, 0x99);
+  N_CALL0("FltAllocateDeferredIoWorkItem");
+  inv->locals[0] = N_RET;
+  N_CALL("FltQueueDeferredIoWorkItem", inv->locals[0], ARG(0), FN(EXTRA(0)), DelayedWorkQueue, 0);
+  N_RETURN(FLT_PREOP_PENDING);
+  N_END;
+}
+
+static void pre_pend1_a_context_with_pending_is_flagged(check_ctx *t) {
+  fp_engine *e = engine_with_files(1, 1);
+  tdrv d = tdrv_one("A", "385100", IRP_MJ_READ, 0, pre_pending_with_context, NULL);
+  d.extra[0] = n_void;
+  tdrv_add(e, &d);
+  fp_op_desc r = read5();
+  app_open_do_close(e, &r);
+  CHECK_INT(t, run_all(e), FP_END_VERIFIER);
+  check_end(t, e, "verifier PRE-PEND-1");
+  CHECK(t, trace_has(e, "violation", "\"label\":\"CTX-NONNULL-WITHOUT-CALLBACK\""));
+  fp_engine_free(e);
+}
+
 /* The race of PRE-PEND-2: the work routine completes the operation before the pre-op returns
  * FLT_PREOP_PENDING (here the pre-op waits on an event the work routine sets). */
 static NATIVE(pre_pend_then_wait) {
@@ -405,6 +428,7 @@ static const check_case cases[] = {
   CHECK_CASE(ctx1_a_context_passed_with_no_callback_is_flagged),
   CHECK_CASE(pre_pend3_never_completed_hangs),
   CHECK_CASE(pre_pend1_pending_a_fast_io_operation_is_flagged),
+  CHECK_CASE(pre_pend1_a_context_with_pending_is_flagged),
   CHECK_CASE(pre_pend2_completion_before_the_pre_op_returns_is_handled),
   CHECK_CASE(pendpost1_post_op_pended_to_a_worker_completes_there),
   CHECK_CASE(post_mpr2_a_failure_set_by_the_work_routine_completes_the_request),
