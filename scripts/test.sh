@@ -38,6 +38,9 @@ say "WebAssembly build and the same unit tests under Node"
 build_wasm_and_site
 ctest --preset wasm -j"$(nproc)"
 
+say "Rule coverage: docs/rule-coverage.md against the catalogue and the tests"
+node tests/coverage/rule-coverage.mjs
+
 say "The engine's traces are byte-identical natively and as wasm"
 bash tests/determinism/compare.sh build/native build/wasm
 
