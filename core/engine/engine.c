@@ -264,6 +264,13 @@ uint64_t fp_engine_globals_address(const fp_engine *e, int drv) {
   return e->drivers[drv]->globals;
 }
 
+size_t fp_engine_registered_majors(const fp_engine *e, int drv, uint8_t *out, size_t cap) {
+  if (!e || drv < 0 || drv >= e->driver_count) return 0;
+  const driver *d = e->drivers[drv];
+  for (uint32_t i = 0; i < d->op_count && i < cap; i++) out[i] = d->ops[i].major;
+  return d->op_count;
+}
+
 fp_status fp_engine_poke(fp_engine *e, uint64_t address, const void *data, size_t size) {
   NOT_STARTED(e);
   if (!data || size == 0 || size > 0xFFFFFFFFu) return fail(e, FP_ERR_ARGUMENT, "nothing to write");

@@ -37,6 +37,12 @@ rule_id rules_find(const char *id) {
   return RULE_NONE;
 }
 
+size_t fp_rule_count(void) { return RULE_COUNT; }
+
+const char *fp_rule_id_at(size_t i) { return i < RULE_COUNT ? table[i].id : NULL; }
+
+int fp_rule_exists(const char *id) { return id && rules_find(id) != RULE_NONE; }
+
 static rule_outcome report(engine *e, thread *t, rule_id r, rule_kind kind, const char *label, int inst, int op_id,
                            uint64_t detail1, uint64_t detail2);
 

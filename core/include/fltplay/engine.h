@@ -64,6 +64,20 @@ void fp_engine_free(fp_engine *e);
 /* The last error's diagnostic text (English), or "" when the last call succeeded. Owned by `e`. */
 const char *fp_engine_error(const fp_engine *e);
 
+/* The number of rule IDs of the catalogue the engine knows (../shared/reference). */
+size_t fp_rule_count(void);
+
+/* Rule ID `i` (e.g. "PRE-COMPLETE-2"), or NULL when out of range. */
+const char *fp_rule_id_at(size_t i);
+
+/* 1 when `id` is a rule ID of the catalogue, else 0. */
+int fp_rule_exists(const char *id);
+
+/* The IRP_MJ_* codes driver `drv` registered callbacks for (FltRegisterFilter's
+ * OperationRegistration), in registration order: stores at most `cap` in `out` and returns how
+ * many there are (0 before the driver registered). */
+size_t fp_engine_registered_majors(const fp_engine *e, int drv, uint8_t *out, size_t cap);
+
 /* Sets the answer to Filter Verifier prompts for one rule ID (e.g. "PRE-GEN-4"). */
 fp_status fp_engine_set_verifier_answer(fp_engine *e, const char *rule, fp_verifier_answer answer);
 
