@@ -43,6 +43,17 @@ const char *fp_rule_id_at(size_t i) { return i < RULE_COUNT ? table[i].id : NULL
 
 int fp_rule_exists(const char *id) { return id && rules_find(id) != RULE_NONE; }
 
+int fp_rule_info_get(const char *id, fp_rule_info *out) {
+  static const char *const kinds[] = { "bugcheck", "verifier", "not_settled", "lint", "hang", "behaviour" };
+  rule_id r = id ? rules_find(id) : RULE_NONE;
+  if (r == RULE_NONE || !out) return 0;
+  out->id = table[r].id;
+  out->kind = kinds[rules_kind(r)];
+  out->label = rules_label(r) ? rules_label(r) : table[r].id;
+  rules_link(r, out->link, sizeof out->link);
+  return 1;
+}
+
 static rule_outcome report(engine *e, thread *t, rule_id r, rule_kind kind, const char *label, int inst, int op_id,
                            uint64_t detail1, uint64_t detail2);
 

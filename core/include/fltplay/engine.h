@@ -73,6 +73,17 @@ const char *fp_rule_id_at(size_t i);
 /* 1 when `id` is a rule ID of the catalogue, else 0. */
 int fp_rule_exists(const char *id);
 
+/* What the engine knows of one rule. */
+typedef struct fp_rule_info {
+  const char *id;       /* "PRE-COMPLETE-2" */
+  const char *kind;     /* "bugcheck", "verifier", "not_settled", "lint", "hang" or "behaviour" */
+  const char *label;    /* the display label of a [not settled] rule or Verifier error, else the ID */
+  char link[192];       /* the Microsoft Learn page the rule comes from */
+} fp_rule_info;
+
+/* Fills *out for rule `id`; returns 0 when there is no such rule. */
+int fp_rule_info_get(const char *id, fp_rule_info *out);
+
 /* The IRP_MJ_* codes driver `drv` registered callbacks for (FltRegisterFilter's
  * OperationRegistration), in registration order: stores at most `cap` in `out` and returns how
  * many there are (0 before the driver registered). */

@@ -20,6 +20,14 @@ const char *fp_version(void);
  * except when memory runs out. Caller frees with fp_string_free. */
 char *fp_request(const char *request_json, size_t length);
 
+/* Explains `topic`, a rule ID of the catalogue ("PRE-COMPLETE-2") or a bug check (its code
+ * "0xD1" or its name "DRIVER_IRQL_NOT_LESS_OR_EQUAL"), in `locale` ("en", "zh-Hans",
+ * "zh-Hant"): title, what Windows does, why, the fix and the Microsoft page, as plain text.
+ * Returns 1 and the text in *out; for an unknown topic returns 0 and in *out a message with
+ * the nearest rule IDs. *out is NULL when memory runs out. Caller frees *out with
+ * fp_string_free. */
+int fp_explain(const char *topic, const char *locale, char **out);
+
 /* Frees a string returned by fltplay; NULL is allowed. */
 void fp_string_free(char *s);
 
