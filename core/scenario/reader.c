@@ -24,6 +24,9 @@ void rd_pop(rd *r) {
   if (r->depth) r->depth--;
 }
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
 static void append(char *out, size_t cap, size_t *len, const char *fmt, ...) {
   if (*len >= cap) return;
   va_list ap;
