@@ -1,9 +1,40 @@
-/* kapi_lang.h: kernel routines added for the driver language (Rtl memory and string helpers,
- * Interlocked*, DbgPrint, ...), listed here so their file (kapi_lang.c) stays separate:
- * X(name, arguments, highest IRQL, flags), as in kapi.h. */
+/* kapi_lang.h: kernel routines added for the driver language (DbgPrint, the UNICODE_STRING
+ * helpers the engine's first wave lacked), listed here so their file (kapi_lang.c) stays
+ * separate: X(name, arguments, highest IRQL, flags), as in kapi.h. And the few services the
+ * language's VM needs from the engine beyond fltplay/callable.h (docs/language-engine-needs.md
+ * asks for them there): raising an exception in the driver's code, checking that pageable
+ * code it calls directly is resident, calling through a bad pointer, ending a run on a budget
+ * and a fast-fail check. */
 #ifndef FP_ENGINE_KAPI_LANG_H
 #define FP_ENGINE_KAPI_LANG_H
 
-#define KAPIS_LANG(X)
+#include <stdint.h>
+
+#include "fltplay/callable.h"
+
+#define KAPIS_LANG(X)                                              \
+  X(DbgPrint, 1, KI_ANY, KF_VARARGS)                               \
+  X(DbgPrintEx, 3, KI_ANY, KF_VARARGS)                             \
+  X(RtlCopyUnicodeString, 2, DISPATCH_LEVEL, KF_VOID)              \
+  X(RtlPrefixUnicodeString, 3, PASSIVE_LEVEL, 0)
+
+/* Raises exception `code` (STATUS_INTEGER_DIVIDE_BY_ZERO, STATUS_ASSERTION_FAILURE, ...) in
+ * the driver code running in `k`, as the processor or RtlRaiseStatus would: FP_K_EXCEPTION
+ * when a handler took it, FP_K_STOP when it ended the run (0x1E / 0x7E). */
+fp_kresult kapi_lang_raise(fp_kctx *k, uint32_t code);
+
+/* The driver's code is about to run code at `address` directly (a call the VM makes itself):
+ * paged-out pageable code at DISPATCH_LEVEL faults (0xD1, execute). */
+fp_kresult kapi_lang_execute(fp_kctx *k, uint64_t address);
+
+/* A call through `address`, which is no function of the driver: an access violation the
+ * driver may catch (a user address at IRQL <= APC_LEVEL) or the bug check Windows raises. */
+fp_kresult kapi_lang_bad_call(fp_kctx *k, uint64_t address);
+
+/* Ends the run on a playground budget with a RUN_END event saying `what`. */
+void kapi_lang_budget(fp_kctx *k, const char *what);
+
+/* __fastfail(code) (a corrupted LIST_ENTRY is code 3): bug check 0x139. */
+fp_kresult kapi_lang_fastfail(fp_kctx *k, uint32_t code);
 
 #endif

@@ -10,6 +10,15 @@ static const char *const punct_text[P_COUNT] = {
 #undef X
 };
 
+static const char *const keyword_text[KW_COUNT] = {
+  "",
+#define X(id, s) s,
+  LX_KEYWORDS(X)
+#undef X
+};
+
+const char *lx_keyword_text(lx_keyword k) { return (unsigned)k < KW_COUNT ? keyword_text[k] : "?"; }
+
 const char *lx_punct_text(lx_punct p) { return (unsigned)p < P_COUNT ? punct_text[p] : "?"; }
 
 typedef struct lexer {

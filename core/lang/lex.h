@@ -21,6 +21,38 @@ typedef enum lx_kind {
   TK_PRAGMA    /* a #pragma line (its tokens in `args`), passed from the preprocessor to the parser */
 } lx_kind;
 
+/* Keywords (TK_KEYWORD ids, from 1): X(id, spelling). */
+#define LX_KEYWORDS(X)                                                                        \
+  X(VOID, "void") X(CHAR, "char") X(SHORT, "short") X(INT, "int") X(LONG, "long")            \
+  X(SIGNED, "signed") X(UNSIGNED, "unsigned") X(BOOL, "_Bool") X(INT8, "__int8")              \
+  X(INT16, "__int16") X(INT32, "__int32") X(INT64, "__int64") X(FLOAT, "float")               \
+  X(DOUBLE, "double") X(STRUCT, "struct") X(UNION, "union") X(ENUM, "enum")                   \
+  X(TYPEDEF, "typedef") X(EXTERN, "extern") X(STATIC, "static") X(AUTO, "auto")               \
+  X(REGISTER, "register") X(CONST, "const") X(VOLATILE, "volatile") X(INLINE, "inline")       \
+  X(INLINE2, "__inline") X(FORCEINLINE, "__forceinline") X(RESTRICT, "restrict")              \
+  X(RESTRICT2, "__restrict") X(UNALIGNED, "__unaligned") X(PTR64, "__ptr64")                  \
+  X(PTR32, "__ptr32") X(W64, "__w64") X(NORETURN, "_Noreturn") X(DECLSPEC, "__declspec")      \
+  X(CDECL, "__cdecl") X(STDCALL, "__stdcall") X(FASTCALL, "__fastcall")                      \
+  X(VECTORCALL, "__vectorcall") X(SIZEOF, "sizeof") X(ALIGNOF, "_Alignof")                    \
+  X(ALIGNOF2, "__alignof") X(STATIC_ASSERT, "_Static_assert") X(IF, "if") X(ELSE, "else")     \
+  X(SWITCH, "switch") X(CASE, "case") X(DEFAULT, "default") X(WHILE, "while") X(DO, "do")     \
+  X(FOR, "for") X(BREAK, "break") X(CONTINUE, "continue") X(RETURN, "return")                 \
+  X(GOTO, "goto") X(TRY, "__try") X(EXCEPT, "__except") X(FINALLY, "__finally")              \
+  X(LEAVE, "__leave") X(OFFSETOF, "__builtin_offsetof") X(FUNCTION, "__FUNCTION__")          \
+  X(FUNC, "__func__") X(ASM, "__asm") X(COMPLEX, "_Complex") X(ATOMIC, "_Atomic")            \
+  X(GENERIC, "_Generic") X(THREAD_LOCAL, "_Thread_local")
+
+typedef enum lx_keyword {
+  KW_NONE,
+#define X(id, s) KW_##id,
+  LX_KEYWORDS(X)
+#undef X
+  KW_COUNT
+} lx_keyword;
+
+/* The spelling of a keyword. */
+const char *lx_keyword_text(lx_keyword k);
+
 /* Punctuators: X(id, spelling), longest first where prefixes matter. */
 #define LX_PUNCTS(X)                                                                        \
   X(ELLIPSIS, "...") X(SHL_ASSIGN, "<<=") X(SHR_ASSIGN, ">>=") X(ARROW, "->") X(INC, "++")   \

@@ -1,0 +1,355 @@
+/* kapi_lang.c: the routines of KAPIS_LANG (DbgPrint, DbgPrintEx, RtlCopyUnicodeString,
+ * RtlPrefixUnicodeString) and the engine services the language's VM uses (kapi_lang.h).
+ * Conventions as in kapi_ex.c: memory is touched through kapi_read/kapi_write (kernel code
+ * acting for the driver), so a bad pointer faults as Windows faults in a kernel routine. */
+#include "engine/kapi_lang.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/callback.h"
+#include "engine/kapi.h"
+#include "engine/mem.h"
+#include "engine/rules.h"
+#include "kstruct/kstruct.h"
+#include "nt/nt.h"
+
+#define A(i) (c->args[i])
+#define US(f) ks_offset(KS_UNICODE_STRING_##f)
+#define DBG_MAX 512u /* characters of one DbgPrint line (Windows truncates at 512) */
+
+/* ---- DbgPrint --------------------------------------------------------------------------------------- */
+
+typedef struct out {
+  char text[DBG_MAX + 1];
+  uint32_t len;
+} out;
+
+static void put(out *o, const char *s, size_t n) {
+  for (size_t i = 0; i < n && o->len < DBG_MAX; i++) o->text[o->len++] = s[i];
+  o->text[o->len] = '\0';
+}
+
+static void putc_(out *o, char ch) { put(o, &ch, 1); }
+
+/* Appends a narrow (wide = 0) or UTF-16 (wide = 1) string of at most `max` units (0: up to
+ * its NUL) read at `address`. */
+static kapi_result put_string(kapi_call *c, out *o, uint64_t address, int wide, uint32_t max) {
+  if (!address) {
+    put(o, "(null)", 6);
+    return KAPI_DONE;
+  }
+  uint32_t limit = max ? max : DBG_MAX;
+  for (uint32_t i = 0; i < limit && o->len < DBG_MAX; i++) {
+    uint16_t ch = 0;
+    kapi_result r = kapi_read(c, address + (uint64_t)i * (wide ? 2u : 1u), &ch, wide ? 2 : 1);
+    if (r != KAPI_DONE) return r;
+    if (!ch && !max) break;
+    if (ch < 0x80) {
+      putc_(o, (char)ch);
+    } else if (!wide) {
+      putc_(o, (char)ch);
+    } else if (ch < 0x800) {
+      putc_(o, (char)(0xC0 | (ch >> 6)));
+      putc_(o, (char)(0x80 | (ch & 0x3F)));
+    } else {
+      putc_(o, (char)(0xE0 | (ch >> 12)));
+      putc_(o, (char)(0x80 | ((ch >> 6) & 0x3F)));
+      putc_(o, (char)(0x80 | (ch & 0x3F)));
+    }
+  }
+  return KAPI_DONE;
+}
+
+typedef struct spec {
+  int left, zero, plus, space, alt;
+  int width, precision;     /* -1: none */
+} spec;
+
+/* One integer conversion with printf's flags, width and precision. */
+static void put_int(out *o, const spec *sp, uint64_t mag, int negative, unsigned base, int upper, int is_signed) {
+  char digits[72];
+  int nd = 0;
+  const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  do {
+    digits[nd++] = set[mag % base];
+    mag /= base;
+  } while (mag && nd < 70);
+  if (sp->precision == 0 && nd == 1 && digits[0] == '0') nd = 0;
+  int zeros = sp->precision > nd ? sp->precision - nd : 0;
+  char prefix[3];
+  int np = 0;
+  if (is_signed) {
+    if (negative) prefix[np++] = '-';
+    else if (sp->plus) prefix[np++] = '+';
+    else if (sp->space) prefix[np++] = ' ';
+  }
+  if (sp->alt && base == 16 && nd) {
+    prefix[np++] = '0';
+    prefix[np++] = upper ? 'X' : 'x';
+  }
+  if (sp->alt && base == 8 && zeros == 0) zeros = 1;
+  int len = np + zeros + nd;
+  int pad = sp->width > len ? sp->width - len : 0;
+  if (!sp->left && !(sp->zero && sp->precision < 0))
+    for (int i = 0; i < pad; i++) putc_(o, ' ');
+  put(o, prefix, (size_t)np);
+  if (!sp->left && sp->zero && sp->precision < 0)
+    for (int i = 0; i < pad; i++) putc_(o, '0');
+  for (int i = 0; i < zeros; i++) putc_(o, '0');
+  while (nd) putc_(o, digits[--nd]);
+  if (sp->left)
+    for (int i = 0; i < pad; i++) putc_(o, ' ');
+}
+
+/* Formats like the kernel's printf (ntoskrnl's vsnprintf): the format at `fmt`, arguments
+ * from c->args[first] on. Unknown conversions are copied as written. */
+static kapi_result format(kapi_call *c, uint64_t fmt, uint32_t first, out *o) {
+  uint32_t arg = first;
+  char f[DBG_MAX + 1];
+  uint32_t n = 0;
+  for (; n < DBG_MAX; n++) {
+    uint8_t ch;
+    kapi_result r = kapi_read(c, fmt + n, &ch, 1);
+    if (r != KAPI_DONE) return r;
+    if (!ch) break;
+    f[n] = (char)ch;
+  }
+  f[n] = '\0';
+  for (uint32_t i = 0; i < n && o->len < DBG_MAX;) {
+    if (f[i] != '%') {
+      putc_(o, f[i++]);
+      continue;
+    }
+    uint32_t start = i++;
+    spec sp = { 0, 0, 0, 0, 0, 0, -1 };
+    for (; i < n && strchr("-+ #0", f[i]); i++) {
+      if (f[i] == '-') sp.left = 1;
+      else if (f[i] == '+') sp.plus = 1;
+      else if (f[i] == ' ') sp.space = 1;
+      else if (f[i] == '#') sp.alt = 1;
+      else sp.zero = 1;
+    }
+    if (i < n && f[i] == '*') {
+      sp.width = arg < c->argc ? (int)(int32_t)A(arg) : 0;
+      arg++;
+      i++;
+      if (sp.width < 0) {
+        sp.left = 1;
+        sp.width = -sp.width;
+      }
+    } else {
+      while (i < n && f[i] >= '0' && f[i] <= '9') sp.width = sp.width * 10 + (f[i++] - '0');
+    }
+    if (sp.width > 256) sp.width = 256;
+    if (i < n && f[i] == '.') {
+      i++;
+      sp.precision = 0;
+      if (i < n && f[i] == '*') {
+        sp.precision = arg < c->argc ? (int)(int32_t)A(arg) : 0;
+        arg++;
+        i++;
+      } else {
+        while (i < n && f[i] >= '0' && f[i] <= '9') sp.precision = sp.precision * 10 + (f[i++] - '0');
+      }
+      if (sp.precision > 256) sp.precision = 256;
+    }
+    int wide64 = 0, wide_str = 0, half = 0;
+    for (;;) {
+      if (n - i >= 3 && strncmp(f + i, "I64", 3) == 0) { wide64 = 1; i += 3; continue; }
+      if (n - i >= 3 && strncmp(f + i, "I32", 3) == 0) { i += 3; continue; }
+      if (i < n && (f[i] == 'I' || f[i] == 'z' || f[i] == 'j' || f[i] == 't')) { wide64 = 1; i++; continue; }
+      if (n - i >= 2 && f[i] == 'l' && f[i + 1] == 'l') { wide64 = 1; i += 2; continue; }
+      if (i < n && f[i] == 'l') { wide_str = 1; i++; continue; } /* long is 32 bits; %ls is wide */
+      if (i < n && f[i] == 'w') { wide_str = 1; i++; continue; }
+      if (i < n && f[i] == 'h') { half++; i++; continue; }
+      break;
+    }
+    if (i >= n) {
+      put(o, f + start, i - start);
+      break;
+    }
+    char conv = f[i++];
+    uint64_t v = arg < c->argc ? A(arg) : 0;
+    switch (conv) {
+    case '%':
+      putc_(o, '%');
+      continue;
+    case 'd': case 'i': {
+      arg++;
+      int64_t x = wide64 ? (int64_t)v : half == 1 ? (int64_t)(int16_t)v : half >= 2 ? (int64_t)(int8_t)v : (int64_t)(int32_t)v;
+      put_int(o, &sp, x < 0 ? 0 - (uint64_t)x : (uint64_t)x, x < 0, 10, 0, 1);
+      continue;
+    }
+    case 'u': case 'x': case 'X': case 'o': {
+      arg++;
+      uint64_t x = wide64 ? v : half == 1 ? (uint16_t)v : half >= 2 ? (uint8_t)v : (uint32_t)v;
+      put_int(o, &sp, x, 0, conv == 'u' ? 10u : conv == 'o' ? 8u : 16u, conv == 'X', 0);
+      continue;
+    }
+    case 'p': {
+      arg++;
+      spec p = { 0, 1, 0, 0, 0, 16, -1 };
+      put_int(o, &p, v, 0, 16, 1, 0);
+      continue;
+    }
+    case 'c': case 'C': {
+      arg++;
+      uint16_t ch = (uint16_t)v;
+      putc_(o, ch < 0x80 || (conv == 'c' && !wide_str) ? (char)ch : '?');
+      continue;
+    }
+    case 's': case 'S': {
+      arg++;
+      int wide = conv == 'S' || wide_str;
+      kapi_result r = put_string(c, o, v, wide, sp.precision > 0 ? (uint32_t)sp.precision : 0);
+      if (r != KAPI_DONE) return r;
+      continue;
+    }
+    case 'Z': {
+      /* %Z: an ANSI_STRING, %wZ: a UNICODE_STRING (Length in bytes, not terminated) */
+      arg++;
+      if (!v) {
+        put(o, "(null)", 6);
+        continue;
+      }
+      uint16_t len = 0;
+      uint64_t buffer = 0;
+      kapi_result r = kapi_read(c, v + US(Length), &len, 2);
+      if (r == KAPI_DONE) r = kapi_read(c, v + US(Buffer), &buffer, 8);
+      if (r != KAPI_DONE) return r;
+      uint32_t units = wide_str ? len / 2u : len;
+      if (units == 0) continue;
+      r = put_string(c, o, buffer, wide_str, units);
+      if (r != KAPI_DONE) return r;
+      continue;
+    }
+    default:
+      put(o, f + start, i - start);
+      continue;
+    }
+  }
+  return KAPI_DONE;
+}
+
+static kapi_result print(kapi_call *c, uint64_t fmt, uint32_t first) {
+  out o;
+  o.len = 0;
+  o.text[0] = '\0';
+  kapi_result r = format(c, fmt, first, &o);
+  if (r != KAPI_DONE) return r;
+  trc_event *ev = eng_event(c->e, c->t, TRC_DBG_PRINT);
+  if (ev) {
+    ev->instance = (int16_t)(c->cb ? c->cb->instance : -1);
+    ev->op = c->cb ? c->cb->op : -1;
+    ev->str = trc_intern(&c->e->trace, o.text);
+  }
+  c->ret = STATUS_SUCCESS;
+  return KAPI_DONE;
+}
+
+kapi_result kapi_DbgPrint(kapi_call *c) { return print(c, A(0), 1); }
+
+kapi_result kapi_DbgPrintEx(kapi_call *c) { return print(c, A(2), 3); }
+
+/* ---- UNICODE_STRING ------------------------------------------------------------------------------------------ */
+
+kapi_result kapi_RtlCopyUnicodeString(kapi_call *c) {
+  uint64_t dest = A(0), src = A(1);
+  kapi_result r;
+  uint16_t zero = 0;
+  if (!src) return kapi_write(c, dest + US(Length), &zero, 2);
+  uint16_t slen = 0, dmax = 0;
+  uint64_t sbuf = 0, dbuf = 0;
+  if ((r = kapi_read(c, src + US(Length), &slen, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, src + US(Buffer), &sbuf, 8)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, dest + US(MaximumLength), &dmax, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, dest + US(Buffer), &dbuf, 8)) != KAPI_DONE) return r;
+  uint16_t n = slen < dmax ? slen : dmax;
+  n &= (uint16_t)~1u;
+  uint8_t chunk[64];
+  for (uint16_t done = 0; done < n;) {
+    uint32_t k = (uint32_t)(n - done) < (uint32_t)sizeof chunk ? (uint32_t)(n - done) : (uint32_t)sizeof chunk;
+    if ((r = kapi_read(c, sbuf + done, chunk, k)) != KAPI_DONE) return r;
+    if ((r = kapi_write(c, dbuf + done, chunk, k)) != KAPI_DONE) return r;
+    done = (uint16_t)(done + k);
+  }
+  if ((r = kapi_write(c, dest + US(Length), &n, 2)) != KAPI_DONE) return r;
+  /* the copy is terminated when there is room for the NUL */
+  if ((uint32_t)n + 2u <= dmax) r = kapi_write(c, dbuf + n, &zero, 2);
+  return r;
+}
+
+static uint16_t fold(uint16_t ch) { return ch >= 'a' && ch <= 'z' ? (uint16_t)(ch - 32) : ch; }
+
+kapi_result kapi_RtlPrefixUnicodeString(kapi_call *c) {
+  uint16_t l1 = 0, l2 = 0;
+  uint64_t b1 = 0, b2 = 0;
+  kapi_result r;
+  if ((r = kapi_read(c, A(0) + US(Length), &l1, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, A(0) + US(Buffer), &b1, 8)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, A(1) + US(Length), &l2, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, A(1) + US(Buffer), &b2, 8)) != KAPI_DONE) return r;
+  c->ret = 0;
+  if (l1 > l2) return KAPI_DONE;
+  for (uint16_t i = 0; i < l1 / 2; i++) {
+    uint16_t x, y;
+    if ((r = kapi_read(c, b1 + 2u * i, &x, 2)) != KAPI_DONE) return r;
+    if ((r = kapi_read(c, b2 + 2u * i, &y, 2)) != KAPI_DONE) return r;
+    if ((uint8_t)A(2)) {
+      x = fold(x);
+      y = fold(y);
+    }
+    if (x != y) return KAPI_DONE;
+  }
+  c->ret = 1;
+  return KAPI_DONE;
+}
+
+/* ---- Services for the VM --------------------------------------------------------------------------------- */
+
+static uint64_t pc_of(const fp_kctx *k) { return k->cb ? k->cb->fn->address : 0; }
+
+static fp_kresult from_mem(mem_result r) {
+  return r == MEM_OK ? FP_K_DONE : r == MEM_EXCEPTION ? FP_K_EXCEPTION : FP_K_STOP;
+}
+
+fp_kresult kapi_lang_raise(fp_kctx *k, uint32_t code) {
+  return from_mem(mem_raise(k->e, k->t, code, pc_of(k), 0, 0));
+}
+
+fp_kresult kapi_lang_execute(fp_kctx *k, uint64_t address) {
+  if (k->t->irql < DISPATCH_LEVEL) return FP_K_DONE;
+  const km_block *b = km_find(k->e->mem, address);
+  if (b && b->pageable && !b->resident) {
+    mem_fault_execute(k->e, k->t, address, k->cb ? k->cb->driver : -1);
+    return FP_K_STOP;
+  }
+  return FP_K_DONE;
+}
+
+fp_kresult kapi_lang_bad_call(fp_kctx *k, uint64_t address) {
+  if (k->t->irql < DISPATCH_LEVEL && address < KM_USER_LIMIT) {
+    /* an access violation on the execute of a user address: catchable */
+    return from_mem(mem_raise(k->e, k->t, STATUS_ACCESS_VIOLATION, address, 8, address));
+  }
+  mem_bad_call(k->e, k->t, address);
+  return FP_K_STOP;
+}
+
+void kapi_lang_budget(fp_kctx *k, const char *what) {
+  engine *e = k->e;
+  if (e->end) return;
+  trc_event *ev = eng_event(e, k->t, TRC_RUN_END);
+  if (ev) {
+    ev->a = FP_END_BUDGET;
+    ev->str = trc_intern(&e->trace, what);
+  }
+  sim_stop(e, FP_END_BUDGET);
+}
+
+fp_kresult kapi_lang_fastfail(fp_kctx *k, uint32_t code) {
+  /* KERNEL_SECURITY_CHECK_FAILURE: P1 the type of corruption (3: a LIST_ENTRY). */
+  rules_bugcheck(k->e, k->t, RULE_NONE, 0x139, code, 0, 0, 0);
+  return FP_K_STOP;
+}

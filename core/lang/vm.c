@@ -1,0 +1,584 @@
+/* vm.c: the interpreter loop, frames, suspension and exceptions (vm.h). */
+#include "lang/vm.h"
+
+#include <string.h>
+
+#include "engine/kapi_lang.h"
+
+#define STATUS_INTEGER_DIVIDE_BY_ZERO_ 0xC0000094u
+#define STATUS_INTEGER_OVERFLOW_ 0xC0000095u
+#define UNSET (-2)
+#define FILTER_FAILED (-100)
+#define MAX_CHANGES 16
+
+static inline uint64_t norm(uint8_t n, uint64_t v) {
+  switch (n) {
+  case N_S8: return (uint64_t)(int64_t)(int8_t)(uint8_t)v;
+  case N_U8: return (uint8_t)v;
+  case N_S16: return (uint64_t)(int64_t)(int16_t)(uint16_t)v;
+  case N_U16: return (uint16_t)v;
+  case N_S32: return (uint64_t)(int64_t)(int32_t)(uint32_t)v;
+  case N_U32: return (uint32_t)v;
+  case N_BOOL: return v != 0;
+  default: return v;
+  }
+}
+
+static inline uint64_t sext(uint64_t v, unsigned size) {
+  switch (size) {
+  case 1: return (uint64_t)(int64_t)(int8_t)(uint8_t)v;
+  case 2: return (uint64_t)(int64_t)(int16_t)(uint16_t)v;
+  case 4: return (uint64_t)(int64_t)(int32_t)(uint32_t)v;
+  default: return v;
+  }
+}
+
+/* ---- State and frames ----------------------------------------------------------------------------- */
+
+static void *grow(fp_kctx *k, vm_state *s, void *old, size_t old_bytes, size_t new_bytes) {
+  if (s->bytes - old_bytes + new_bytes > s->prog->max_vm_bytes) {
+    kapi_lang_budget(k, "the driver's frames use more host memory than the playground's budget (max_vm_bytes)");
+    return NULL;
+  }
+  void *p = fp_k_alloc(k, new_bytes);
+  if (!p) return NULL;
+  if (old_bytes) memcpy(p, old, old_bytes);
+  if (new_bytes > old_bytes) memset((char *)p + old_bytes, 0, new_bytes - old_bytes);
+  if (old) fp_k_free(k, old);
+  s->bytes = s->bytes - old_bytes + new_bytes;
+  return p;
+}
+
+static void free_state(vm_state *s, fp_kctx *k) {
+  if (s->frames) fp_k_free(k, s->frames);
+  if (s->regs) fp_k_free(k, s->regs);
+  if (s->shadow) fp_k_free(k, s->shadow);
+  if (s->seen) fp_k_free(k, s->seen);
+  fp_k_free(k, s);
+}
+
+/* Pushes a frame for `fn` whose registers start at `base`; 0 when the run stopped (a budget,
+ * memory, or the kernel stack overflowed). */
+static int push_frame(vm_state *s, fp_kctx *k, const vm_func *fn, uint32_t base, uint32_t ret) {
+  if (s->nframes >= s->prog->max_call_depth) {
+    kapi_lang_budget(k, "driver calls nested deeper than the playground's budget (max_call_depth)");
+    return 0;
+  }
+  if (s->nframes == s->fcap) {
+    uint32_t cap = s->fcap ? s->fcap * 2 : 8;
+    vm_frame *f = grow(k, s, s->frames, s->fcap * sizeof *f, cap * sizeof *f);
+    if (!f) return 0;
+    s->frames = f;
+    s->fcap = cap;
+  }
+  uint64_t need = (uint64_t)base + fn->nregs;
+  if (need > s->rcap) {
+    uint32_t cap = s->rcap ? s->rcap : 64;
+    while (cap < need) cap *= 2;
+    uint64_t *r = grow(k, s, s->regs, s->rcap * sizeof *r, cap * sizeof *r);
+    if (!r) return 0;
+    s->regs = r;
+    s->rcap = cap;
+  }
+  uint32_t shadow = s->stop;
+  if (s->prog->statement_events && fn->nlocals) {
+    uint32_t want = s->stop + fn->nlocals;
+    if (want > s->scap) {
+      uint32_t cap = s->scap ? s->scap : 32;
+      while (cap < want) cap *= 2;
+      uint64_t *sh = grow(k, s, s->shadow, s->scap * sizeof *sh, cap * sizeof *sh);
+      if (!sh) return 0;
+      s->shadow = sh;
+      uint8_t *seen = grow(k, s, s->seen, s->scap, cap);
+      if (!seen) return 0;
+      s->seen = seen;
+      s->scap = cap;
+    }
+    memset(s->seen + shadow, 0, fn->nlocals);
+    s->stop = want;
+  }
+  uint64_t fbase = fp_k_stack_push(k, fn->frame_size);
+  if (!fbase) return 0; /* 0x7F: the kernel stack overflowed */
+  vm_frame *f = &s->frames[s->nframes++];
+  memset(f, 0, sizeof *f);
+  f->fn = fn;
+  f->base = base;
+  f->ret = ret;
+  f->fbase = fbase;
+  f->fsize = fn->frame_size;
+  f->shadow = shadow;
+  f->prev_stmt = -1;
+  return 1;
+}
+
+static void pop_frame(vm_state *s, fp_kctx *k) {
+  vm_frame *f = &s->frames[--s->nframes];
+  if (f->fsize) fp_k_stack_pop(k, f->fsize);
+  if (s->prog->statement_events && !f->filter) s->stop = f->shadow;
+}
+
+/* ---- Statement events ------------------------------------------------------------------------------- */
+
+static uint64_t local_value(fp_kctx *k, const vm_frame *f, const uint64_t *r, const vm_local *l, int *ok) {
+  uint64_t v = 0;
+  *ok = 1;
+  if (!l->in_memory) return r[l->reg];
+  if (!l->size || fp_k_read(k, f->fbase + l->offset, l->size, &v) != FP_K_DONE) *ok = 0;
+  return v;
+}
+
+/* A statement event: the locals the previous statement wrote, and those whose value changed
+ * otherwise (through a pointer); parameters at the first statement. */
+static void statement(vm_state *s, fp_kctx *k, vm_frame *f, uint32_t line, uint32_t pc) {
+  fp_k_change ch[MAX_CHANGES];
+  uint32_t n = 0;
+  const vm_func *fn = f->fn;
+  const uint64_t *r = s->regs + f->base;
+  uint32_t wfirst = 0, wcount = 0;
+  if (f->prev_stmt >= 0) {
+    wfirst = fn->line_writes[f->prev_stmt].start;
+    wcount = fn->line_writes[f->prev_stmt].count;
+  }
+  for (uint32_t i = 0; i < fn->nlocals && n < MAX_CHANGES; i++) {
+    const vm_local *l = &fn->locals[i];
+    if (pc < l->start) continue;
+    int ok;
+    uint64_t v = local_value(k, f, r, l, &ok);
+    if (!ok) continue;
+    uint32_t slot = f->shadow + i;
+    int written = 0;
+    for (uint32_t w = 0; w < wcount; w++)
+      if (fn->writes[wfirst + w] == i) written = 1;
+    int show = written || (s->seen[slot] ? s->shadow[slot] != v : i < fn->nparams);
+    if (written || i < fn->nparams) s->seen[slot] = 1;
+    s->shadow[slot] = v;
+    if (show) {
+      ch[n].name = l->name;
+      ch[n].value = v;
+      n++;
+    }
+  }
+  f->prev_stmt = (int32_t)line;
+  fp_k_statement(k, &fn->lines[line], ch, n);
+}
+
+/* ---- Exceptions --------------------------------------------------------------------------------------- */
+
+/* The innermost __try whose body holds instruction `pc`, or -1. */
+static int32_t innermost(const vm_func *fn, uint32_t pc) {
+  int32_t best = -1;
+  for (uint32_t i = 0; i < fn->ntries; i++) {
+    const vm_try *t = &fn->tries[i];
+    if (pc < t->start || pc >= t->end) continue;
+    if (best < 0 || t->start > fn->tries[best].start ||
+        (t->start == fn->tries[best].start && t->end < fn->tries[best].end))
+      best = (int32_t)i;
+  }
+  return best;
+}
+
+/* Continues an unwinding: runs the next __finally on the way or arrives at the handler.
+ * Returns 1 to go on running, 0 when the run cannot continue. */
+static int unwind(vm_state *s, fp_kctx *k) {
+  for (;;) {
+    uint32_t fi = s->nframes - 1;
+    vm_frame *f = &s->frames[fi];
+    if (s->unwind_try == UNSET) {
+      uint32_t pc = s->unwind_first ? s->fault_pc : (f->pc ? f->pc - 1 : 0);
+      s->unwind_first = 0;
+      s->unwind_try = innermost(f->fn, pc);
+    }
+    while (s->unwind_try >= 0) {
+      int32_t ti = s->unwind_try;
+      const vm_try *t = &f->fn->tries[ti];
+      if (fi == s->target_frame && ti == s->target_try) {
+        f->pc = t->target;
+        f->nfin = t->fin_depth;
+        s->unwinding = 0;
+        return 1;
+      }
+      s->unwind_try = t->parent;
+      if (t->finally) {
+        if (f->nfin >= VM_FIN) return 0;
+        f->fin[f->nfin] = VM_NONE;
+        f->fin_abn[f->nfin] = 1;
+        f->nfin++;
+        f->pc = t->target;
+        return 1;
+      }
+    }
+    if (fi <= s->target_frame || fi == 0) return 0;
+    pop_frame(s, k);
+    s->unwind_try = UNSET;
+  }
+}
+
+static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv);
+
+/* Runs the filter of try `t` of frame `fi`: its value, or FILTER_FAILED. */
+static int32_t eval_filter(vm_state *s, fp_kctx *k, uint32_t fi, const vm_try *t) {
+  uint32_t saved = s->nframes, cur = s->cur_pc;
+  if (s->nframes == s->fcap) {
+    uint32_t cap = s->fcap * 2;
+    vm_frame *nf = grow(k, s, s->frames, s->fcap * sizeof *nf, cap * sizeof *nf);
+    if (!nf) return FILTER_FAILED;
+    s->frames = nf;
+    s->fcap = cap;
+  }
+  vm_frame *f = &s->frames[s->nframes++];
+  *f = s->frames[fi];
+  f->pc = (uint32_t)t->filter_pc;
+  f->fsize = 0;
+  f->ret = VM_NONE;
+  f->nfin = 0;
+  f->filter = 1;
+  s->in_filter++;
+  fp_step_result r = run(s, k, NULL);
+  s->in_filter--;
+  s->cur_pc = cur;
+  if (r == FP_STEP_RETURNED) return s->filter_result;
+  while (s->nframes > saved) pop_frame(s, k);
+  return FILTER_FAILED;
+}
+
+int vm_raise(const fp_callable *self, fp_invocation *inv, fp_kctx *k, uint32_t code) {
+  (void)self;
+  vm_state *s = inv->state;
+  if (!s || s->in_filter || s->unwinding || !s->nframes) return 0;
+  s->exception_code = code;
+  for (int fi = (int)s->nframes - 1; fi >= 0; fi--) {
+    uint32_t pc = fi == (int)s->nframes - 1 ? s->cur_pc : (s->frames[fi].pc ? s->frames[fi].pc - 1 : 0);
+    const vm_func *fn = s->frames[fi].fn;
+    for (int32_t ti = innermost(fn, pc); ti >= 0; ti = fn->tries[ti].parent) {
+      const vm_try *t = &fn->tries[ti];
+      if (t->finally) continue;
+      int32_t v = t->filter_pc < 0 ? t->filter_value : eval_filter(s, k, (uint32_t)fi, t);
+      if (v == FILTER_FAILED) return 0;
+      if (v > 0) {
+        s->unwinding = 1;
+        s->unwind_first = 1;
+        s->fault_pc = s->cur_pc;
+        s->unwind_try = UNSET;
+        s->target_frame = (uint32_t)fi;
+        s->target_try = ti;
+        return 1;
+      }
+      /* 0: EXCEPTION_CONTINUE_SEARCH; -1 (continue execution) is searched on as well */
+    }
+  }
+  return 0;
+}
+
+/* ---- The loop ------------------------------------------------------------------------------------------ */
+
+#define RELOAD()                           \
+  do {                                     \
+    f = &s->frames[s->nframes - 1];        \
+    code = f->fn->code;                    \
+    ip = code + f->pc;                     \
+    r = s->regs + f->base;                 \
+  } while (0)
+#define SYNC() (f->pc = (uint32_t)(ip - code))
+#define AT() (s->cur_pc = (uint32_t)(ip - 1 - code))
+#define FAIL(kr) return (kr) == FP_K_EXCEPTION && s->unwinding ? FP_STEP_YIELDED : FP_STEP_STOPPED
+
+static fp_kresult raise_in_driver(vm_state *s, fp_kctx *k, uint32_t code) {
+  (void)s;
+  return kapi_lang_raise(k, code);
+}
+
+static fp_kresult divide(vm_state *s, fp_kctx *k, const vm_ins *i, uint64_t *r) {
+  uint64_t a = r[i->b], b = r[i->c], v = 0;
+  if (b == 0) return raise_in_driver(s, k, STATUS_INTEGER_DIVIDE_BY_ZERO_);
+  switch (i->op) {
+  case OP_DIVS32: case OP_MODS32: {
+    int32_t x = (int32_t)(uint32_t)a, y = (int32_t)(uint32_t)b;
+    if (x == INT32_MIN && y == -1) return raise_in_driver(s, k, STATUS_INTEGER_OVERFLOW_);
+    v = (uint64_t)(int64_t)(i->op == OP_DIVS32 ? x / y : x % y);
+    break;
+  }
+  case OP_DIVU32: v = (uint32_t)a / (uint32_t)b; break;
+  case OP_MODU32: v = (uint32_t)a % (uint32_t)b; break;
+  case OP_DIVS64: case OP_MODS64: {
+    int64_t x = (int64_t)a, y = (int64_t)b;
+    if (x == INT64_MIN && y == -1) return raise_in_driver(s, k, STATUS_INTEGER_OVERFLOW_);
+    v = (uint64_t)(i->op == OP_DIVS64 ? x / y : x % y);
+    break;
+  }
+  case OP_DIVU64: v = a / b; break;
+  case OP_MODU64: v = a % b; break;
+  default: break;
+  }
+  r[i->a] = v;
+  return FP_K_DONE;
+}
+
+static int function_at(vm_state *s, fp_kctx *k, uint64_t address) {
+  for (uint32_t i = 0; i < s->prog->nfuncs; i++)
+    if (fp_k_function_address(k, i) == address) return (int)i;
+  return -1;
+}
+
+static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
+  const fp_program *prog = s->prog;
+  const int events = prog->statement_events;
+  vm_frame *f;
+  const vm_ins *code, *ip;
+  uint64_t *r;
+  RELOAD();
+  for (;;) {
+    const vm_ins *i = ip++;
+    switch ((vm_op)i->op) {
+    case OP_NOP: break;
+    case OP_MOV: r[i->a] = r[i->b]; break;
+    case OP_KI: r[i->a] = (uint64_t)(int64_t)i->k; break;
+    case OP_KL: r[i->a] = prog->consts[i->k]; break;
+    case OP_ADD32: r[i->a] = sext(r[i->b] + r[i->c], 4); break;
+    case OP_ADDU32: r[i->a] = (uint32_t)(r[i->b] + r[i->c]); break;
+    case OP_ADD64: r[i->a] = r[i->b] + r[i->c]; break;
+    case OP_SUB32: r[i->a] = sext(r[i->b] - r[i->c], 4); break;
+    case OP_SUBU32: r[i->a] = (uint32_t)(r[i->b] - r[i->c]); break;
+    case OP_SUB64: r[i->a] = r[i->b] - r[i->c]; break;
+    case OP_MUL32: r[i->a] = sext(r[i->b] * r[i->c], 4); break;
+    case OP_MULU32: r[i->a] = (uint32_t)(r[i->b] * r[i->c]); break;
+    case OP_MUL64: r[i->a] = r[i->b] * r[i->c]; break;
+    case OP_ADDI32: r[i->a] = sext(r[i->b] + (uint64_t)(int64_t)i->k, 4); break;
+    case OP_ADDIU32: r[i->a] = (uint32_t)(r[i->b] + (uint64_t)(int64_t)i->k); break;
+    case OP_ADDI64: r[i->a] = r[i->b] + (uint64_t)(int64_t)i->k; break;
+    case OP_MULI64: r[i->a] = r[i->b] * (uint64_t)(int64_t)i->k; break;
+    case OP_DIVS32: case OP_DIVU32: case OP_DIVS64: case OP_DIVU64:
+    case OP_MODS32: case OP_MODU32: case OP_MODS64: case OP_MODU64: {
+      AT();
+      SYNC();
+      fp_kresult kr = divide(s, k, i, r);
+      if (kr != FP_K_DONE) FAIL(kr);
+      break;
+    }
+    case OP_AND: r[i->a] = r[i->b] & r[i->c]; break;
+    case OP_OR: r[i->a] = r[i->b] | r[i->c]; break;
+    case OP_XOR: r[i->a] = r[i->b] ^ r[i->c]; break;
+    case OP_ANDI: r[i->a] = r[i->b] & (uint64_t)(int64_t)i->k; break;
+    case OP_ORI: r[i->a] = r[i->b] | (uint64_t)(int64_t)i->k; break;
+    case OP_XORI: r[i->a] = r[i->b] ^ (uint64_t)(int64_t)i->k; break;
+    case OP_SHL32: r[i->a] = sext(r[i->b] << (r[i->c] & 31), 4); break;
+    case OP_SHLU32: r[i->a] = (uint32_t)(r[i->b] << (r[i->c] & 31)); break;
+    case OP_SHL64: r[i->a] = r[i->b] << (r[i->c] & 63); break;
+    case OP_SHRS32: r[i->a] = (uint64_t)((int64_t)r[i->b] >> (r[i->c] & 31)); break;
+    case OP_SHRU32: r[i->a] = (uint32_t)r[i->b] >> (r[i->c] & 31); break;
+    case OP_SHRS64: r[i->a] = (uint64_t)((int64_t)r[i->b] >> (r[i->c] & 63)); break;
+    case OP_SHRU64: r[i->a] = r[i->b] >> (r[i->c] & 63); break;
+    case OP_NEG32: r[i->a] = sext(0 - r[i->b], 4); break;
+    case OP_NEGU32: r[i->a] = (uint32_t)(0 - r[i->b]); break;
+    case OP_NEG64: r[i->a] = 0 - r[i->b]; break;
+    case OP_NOT32: r[i->a] = sext(~r[i->b], 4); break;
+    case OP_NOTU32: r[i->a] = (uint32_t)~r[i->b]; break;
+    case OP_NOT64: r[i->a] = ~r[i->b]; break;
+    case OP_LNOT: r[i->a] = r[i->b] == 0; break;
+    case OP_EQ: r[i->a] = r[i->b] == r[i->c]; break;
+    case OP_NE: r[i->a] = r[i->b] != r[i->c]; break;
+    case OP_LTS: r[i->a] = (int64_t)r[i->b] < (int64_t)r[i->c]; break;
+    case OP_LES: r[i->a] = (int64_t)r[i->b] <= (int64_t)r[i->c]; break;
+    case OP_LTU: r[i->a] = r[i->b] < r[i->c]; break;
+    case OP_LEU: r[i->a] = r[i->b] <= r[i->c]; break;
+    case OP_EQI: r[i->a] = r[i->b] == (uint64_t)(int64_t)i->k; break;
+    case OP_NEI: r[i->a] = r[i->b] != (uint64_t)(int64_t)i->k; break;
+    case OP_LTSI: r[i->a] = (int64_t)r[i->b] < (int64_t)i->k; break;
+    case OP_LESI: r[i->a] = (int64_t)r[i->b] <= (int64_t)i->k; break;
+    case OP_GTSI: r[i->a] = (int64_t)r[i->b] > (int64_t)i->k; break;
+    case OP_GESI: r[i->a] = (int64_t)r[i->b] >= (int64_t)i->k; break;
+    case OP_CONV: r[i->a] = norm(i->x, r[i->b]); break;
+    case OP_JMP: ip = code + i->j; break;
+    case OP_JZ: if (!r[i->a]) ip = code + i->j; break;
+    case OP_JNZ: if (r[i->a]) ip = code + i->j; break;
+    case OP_JEQ: if (r[i->a] == r[i->b]) ip = code + i->j; break;
+    case OP_JNE: if (r[i->a] != r[i->b]) ip = code + i->j; break;
+    case OP_JLTS: if ((int64_t)r[i->a] < (int64_t)r[i->b]) ip = code + i->j; break;
+    case OP_JLES: if ((int64_t)r[i->a] <= (int64_t)r[i->b]) ip = code + i->j; break;
+    case OP_JLTU: if (r[i->a] < r[i->b]) ip = code + i->j; break;
+    case OP_JLEU: if (r[i->a] <= r[i->b]) ip = code + i->j; break;
+    case OP_JEQI: if (r[i->a] == (uint64_t)(int64_t)i->k) ip = code + i->j; break;
+    case OP_JNEI: if (r[i->a] != (uint64_t)(int64_t)i->k) ip = code + i->j; break;
+    case OP_JLTSI: if ((int64_t)r[i->a] < (int64_t)i->k) ip = code + i->j; break;
+    case OP_JLESI: if ((int64_t)r[i->a] <= (int64_t)i->k) ip = code + i->j; break;
+    case OP_JGTSI: if ((int64_t)r[i->a] > (int64_t)i->k) ip = code + i->j; break;
+    case OP_JGESI: if ((int64_t)r[i->a] >= (int64_t)i->k) ip = code + i->j; break;
+    case OP_JTST: if (r[i->a] & (uint64_t)(int64_t)i->k) ip = code + i->j; break;
+    case OP_JNTST: if (!(r[i->a] & (uint64_t)(int64_t)i->k)) ip = code + i->j; break;
+    case OP_LD: case OP_LDL: case OP_LDG: {
+      uint64_t base = i->op == OP_LD ? r[i->b] : i->op == OP_LDL ? f->fbase : s->gbase;
+      unsigned size = i->x & 0x0F;
+      uint64_t v;
+      AT();
+      fp_kresult kr = fp_k_read(k, base + (uint64_t)(int64_t)i->k, size, &v);
+      if (kr != FP_K_DONE) {
+        SYNC();
+        FAIL(kr);
+      }
+      r[i->a] = (i->x & VM_SIGNED) ? sext(v, size) : v;
+      break;
+    }
+    case OP_ST: case OP_STL: case OP_STG: {
+      uint64_t base = i->op == OP_ST ? r[i->a] : i->op == OP_STL ? f->fbase : s->gbase;
+      AT();
+      fp_kresult kr = fp_k_write(k, base + (uint64_t)(int64_t)i->k, i->x & 0x0F, r[i->b]);
+      if (kr != FP_K_DONE) {
+        SYNC();
+        FAIL(kr);
+      }
+      break;
+    }
+    case OP_LADDR: r[i->a] = f->fbase + (uint64_t)(int64_t)i->k; break;
+    case OP_GADDR: r[i->a] = s->gbase + (uint64_t)(int64_t)i->k; break;
+    case OP_FADDR: r[i->a] = fp_k_function_address(k, (uint32_t)i->k); break;
+    case OP_COPY: case OP_ZERO: {
+      AT();
+      SYNC();
+      fp_kresult kr = i->op == OP_COPY ? vm_copy(k, r[i->a], r[i->b], (uint32_t)i->k) : vm_zero(k, r[i->a], (uint32_t)i->k, 0);
+      if (kr != FP_K_DONE) FAIL(kr);
+      break;
+    }
+    case OP_CALL: case OP_ICALL: {
+      AT();
+      SYNC();
+      const vm_func *callee;
+      if (i->op == OP_CALL) {
+        callee = &prog->funcs[i->k];
+      } else {
+        uint64_t address = r[i->j];
+        int fn = function_at(s, k, address);
+        if (fn < 0) {
+          fp_kresult kr = kapi_lang_bad_call(k, address);
+          FAIL(kr);
+        }
+        callee = &prog->funcs[fn];
+      }
+      if (callee->pageable) {
+        fp_kresult kr = kapi_lang_execute(k, fp_k_function_address(k, callee->index));
+        if (kr != FP_K_DONE) FAIL(kr);
+      }
+      if (!push_frame(s, k, callee, f->base + i->b, f->base + i->a)) return FP_STEP_STOPPED;
+      RELOAD();
+      break;
+    }
+    case OP_RET: case OP_RETV: {
+      uint64_t v = i->op == OP_RET ? r[i->a] : 0;
+      uint32_t ret = f->ret;
+      pop_frame(s, k);
+      if (s->nframes == 0) {
+        inv->result = v;
+        inv->state = NULL;
+        free_state(s, k);
+        return FP_STEP_RETURNED;
+      }
+      if (ret != VM_NONE) s->regs[ret] = v;
+      RELOAD();
+      break;
+    }
+    case OP_KCALL: {
+      AT();
+      SYNC();
+      uint64_t v = 0;
+      fp_kresult kr = fp_k_call_index(k, (uint32_t)i->k, &r[i->b], i->c, &v);
+      if (kr == FP_K_DONE) {
+        r[i->a] = norm(i->x, v);
+        break;
+      }
+      if (kr == FP_K_SUSPEND) {
+        if (s->in_filter) return FP_STEP_STOPPED;
+        s->pending = 1;
+        s->pending_reg = f->base + i->a;
+        s->pending_norm = i->x;
+        return FP_STEP_SUSPENDED;
+      }
+      FAIL(kr);
+    }
+    case OP_INTR: {
+      AT();
+      SYNC();
+      uint64_t v = 0;
+      fp_kresult kr = vm_intrinsic(s, k, i->k, &r[i->b], i->c, &v);
+      if (kr != FP_K_DONE) FAIL(kr);
+      r[i->a] = norm(i->x, v);
+      break;
+    }
+    case OP_STMT:
+      if (s->in_filter) break;
+      if (!s->skip_yield && fp_k_should_yield(k)) {
+        f->pc = (uint32_t)(i - code);
+        s->skip_yield = 1;
+        return FP_STEP_YIELDED;
+      }
+      s->skip_yield = 0;
+      if (events) statement(s, k, f, (uint32_t)i->k, (uint32_t)(i - code));
+      break;
+    case OP_CALLFIN: case OP_CALLFINA:
+      if (f->nfin >= VM_FIN) {
+        AT();
+        SYNC();
+        kapi_lang_budget(k, "__finally blocks nested deeper than the VM supports");
+        return FP_STEP_STOPPED;
+      }
+      f->fin[f->nfin] = (uint32_t)(ip - code);
+      f->fin_abn[f->nfin] = i->op == OP_CALLFINA;
+      f->nfin++;
+      ip = code + i->j;
+      break;
+    case OP_RETFIN: {
+      if (!f->nfin) break;
+      uint32_t back = f->fin[--f->nfin];
+      if (back != VM_NONE) {
+        ip = code + back;
+        break;
+      }
+      SYNC();
+      if (!unwind(s, k)) return FP_STEP_STOPPED;
+      RELOAD();
+      break;
+    }
+    case OP_FILTEND:
+      s->filter_result = (int32_t)(uint32_t)r[i->a];
+      s->nframes--; /* the filter frame (it reserved no stack) */
+      return FP_STEP_RETURNED;
+    case OP_EXCODE: r[i->a] = s->exception_code; break;
+    case OP_ABNORM: r[i->a] = f->nfin ? f->fin_abn[f->nfin - 1] : 0; break;
+    case OP_TRAP:
+    default:
+      SYNC();
+      kapi_lang_budget(k, "the driver's code reached an instruction the VM cannot run");
+      return FP_STEP_STOPPED;
+    }
+  }
+}
+
+/* ---- The callable ------------------------------------------------------------------------------------------ */
+
+fp_step_result vm_step(const fp_callable *self, fp_invocation *inv, fp_kctx *k) {
+  const vm_func *fn = self->user;
+  vm_state *s = inv->state;
+  if (!s) {
+    s = fp_k_alloc(k, sizeof *s);
+    if (!s) return FP_STEP_STOPPED;
+    memset(s, 0, sizeof *s);
+    s->prog = fn->prog;
+    s->bytes = sizeof *s;
+    s->gbase = fp_k_globals(k);
+    inv->state = s;
+    if (!push_frame(s, k, fn, 0, VM_NONE)) return FP_STEP_STOPPED;
+    for (uint32_t i = 0; i < fn->nparams; i++)
+      s->regs[i] = i < inv->argc && i < 8 ? norm(fn->param_norm[i], inv->args[i]) : 0;
+  } else if (inv->resumed && s->pending) {
+    s->regs[s->pending_reg] = norm(s->pending_norm, inv->resume_value);
+    s->pending = 0;
+  }
+  if (s->unwinding && !unwind(s, k)) return FP_STEP_STOPPED;
+  return run(s, k, inv);
+}
+
+void vm_abandon(const fp_callable *self, fp_invocation *inv, fp_kctx *k) {
+  (void)self;
+  vm_state *s = inv->state;
+  if (!s) return;
+  while (s->nframes) pop_frame(s, k);
+  free_state(s, k);
+  inv->state = NULL;
+}
