@@ -16,6 +16,12 @@ enum {
 /* `fltplay explain TOPIC [--lang L]`. */
 int cli_explain(int argc, char **argv);
 
+/* `fltplay run SCENARIO.json|DRIVER.c [...]`. */
+int cli_run(int argc, char **argv);
+
+/* `fltplay lint DRIVER.c [...]`. */
+int cli_lint(int argc, char **argv);
+
 /* `fltplay request JSON`. */
 int cli_request(int argc, char **argv);
 

@@ -14,6 +14,8 @@ static const char usage[] =
     "and shows, step by step, which callback runs at which IRQL in which thread.\n"
     "\n"
     "commands:\n"
+    "  run INPUT         run a scenario (.json) or a driver alone (.c) and print the trace\n"
+    "  lint DRIVER.c     compile a driver and print its diagnostics\n"
     "  explain TOPIC     what a rule ID or a bug check means, why, and the fix\n"
     "  request JSON      send one JSON request to the core and print its JSON result\n"
     "\n"
@@ -66,6 +68,8 @@ int main(int argc, char **argv) {
     return CLI_OK;
   }
   if (strcmp(cmd, "request") == 0) return cli_request(argc - 2, argv + 2);
+  if (strcmp(cmd, "run") == 0) return cli_run(argc - 2, argv + 2);
+  if (strcmp(cmd, "lint") == 0) return cli_lint(argc - 2, argv + 2);
   if (strcmp(cmd, "explain") == 0) return cli_explain(argc - 2, argv + 2);
   fprintf(stderr, "fltplay: unknown command '%s' (see fltplay --help)\n", cmd);
   return CLI_BAD_INPUT;

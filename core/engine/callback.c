@@ -57,16 +57,37 @@ static void change(engine *e, const char *name, const uint8_t *old, const uint8_
 }
 
 /* The arm of FLT_PARAMETERS an operation uses, for the trace's "changes". */
-static const char *params_arm(uint8_t major) {
+static const char *const arms[] = { "Create.", "Read.", "Write.", "QueryFileInformation.", "SetFileInformation.",
+                                    "QueryOpen." };
+
+/* The index in `arms` of the parameters of a major function, or -1. */
+static int params_arm(uint8_t major) {
   switch (major) {
-  case 0x00: return "Create.";
-  case 0x03: return "Read.";
-  case 0x04: return "Write.";
-  case 0x05: return "QueryFileInformation.";
-  case 0x06: return "SetFileInformation.";
-  case 0xF9: return "QueryOpen.";
-  default: return NULL;
+  case 0x00: return 0;
+  case 0x03: return 1;
+  case 0x04: return 2;
+  case 0x05: return 3;
+  case 0x06: return 4;
+  case 0xF9: return 5;
+  default: return -1;
   }
+}
+
+/* Finds, once per engine, the scalar fields of each arm of FLT_PARAMETERS. */
+static void find_param_fields(engine *e) {
+  ks_field first = ks_struct_first_field(KS_STRUCT_FLT_PARAMETERS);
+  size_t count = ks_struct_field_count(KS_STRUCT_FLT_PARAMETERS);
+  for (size_t a = 0; a < sizeof arms / sizeof *arms; a++) {
+    size_t n = strlen(arms[a]);
+    e->param_field_count[a] = 0;
+    for (size_t i = 0; i < count; i++) {
+      ks_field f = (ks_field)(first + (int)i);
+      if (strncmp(ks_field_path(f), arms[a], n) != 0 || ks_size(f) > 8) continue;
+      if (e->param_field_count[a] < sizeof e->param_fields[a] / sizeof e->param_fields[a][0])
+        e->param_fields[a][e->param_field_count[a]++] = (uint16_t)f;
+    }
+  }
+  e->param_fields_ready = 1;
 }
 
 /* Adds to the last event what the callback changed in its operation's callback data and
@@ -110,17 +131,17 @@ static void record_changes(engine *e, const cb_act *c) {
       change(e, "*CompletionContext", zero, ctx, 8);
     }
   }
-  const char *arm = params_arm(o->major);
-  if (!arm) return;
-  size_t n = strlen(arm);
+  int arm = params_arm(o->major);
+  if (arm < 0) return;
+  if (!e->param_fields_ready) find_param_fields(e);
   uint32_t base = ks_offset(KS_FLT_IO_PARAMETER_BLOCK_Parameters);
-  ks_field f = ks_struct_first_field(KS_STRUCT_FLT_PARAMETERS);
-  for (size_t i = 0; i < ks_struct_field_count(KS_STRUCT_FLT_PARAMETERS); i++, f++) {
-    const char *path = ks_field_path(f);
-    if (strncmp(path, arm, n) != 0 || ks_size(f) > 8) continue;
+  for (uint8_t i = 0; i < e->param_field_count[arm]; i++) {
+    ks_field f = (ks_field)e->param_fields[arm][i];
+    uint32_t off = base + ks_offset(f), size = ks_size(f);
+    if (memcmp(ob + off, on + off, size) == 0) continue;
     char name[96];
-    snprintf(name, sizeof name, "Data->Iopb->Parameters.%s", path);
-    change(e, name, ob + base + ks_offset(f), on + base + ks_offset(f), ks_size(f));
+    snprintf(name, sizeof name, "Data->Iopb->Parameters.%s", ks_field_path(f));
+    change(e, name, ob + off, on + off, size);
   }
 }
 

@@ -292,6 +292,14 @@ fp_status fp_engine_add_thread(fp_engine *e, const char *name, const char *proce
 }
 
 int eng_add_request(engine *e, int thread_id, const fp_op_desc *d, int parent) {
+  thread *t = e->threads[thread_id];
+  if (parent < 0 && t->script_count == t->script_cap) {
+    int cap = t->script_cap ? t->script_cap * 2 : 16;
+    int *grown = fp_realloc(e->alloc, t->script, (size_t)cap * sizeof *grown);
+    if (!grown) return -1;
+    t->script = grown;
+    t->script_cap = cap;
+  }
   if (e->request_count == e->request_cap) {
     int cap = e->request_cap ? e->request_cap * 2 : 16;
     request **r = fp_realloc(e->alloc, e->requests, (size_t)cap * sizeof *r);
@@ -321,10 +329,8 @@ int eng_add_request(engine *e, int thread_id, const fp_op_desc *d, int parent) {
   rq->thread = thread_id;
   rq->parent = parent;
   rq->op = -1;
-  int index = 0;
-  for (int i = 0; i < e->request_count; i++)
-    if (e->requests[i]->thread == thread_id && e->requests[i]->parent < 0) index++;
-  rq->index = parent < 0 ? index : -1;
+  rq->index = parent < 0 ? t->script_count : -1;
+  if (parent < 0) t->script[t->script_count++] = rq->id;
   e->requests[e->request_count++] = rq;
   return rq->id;
 }
@@ -349,12 +355,11 @@ fp_status fp_engine_add_op(fp_engine *e, int thread_id, const fp_op_desc *desc, 
     return fail(e, FP_ERR_ARGUMENT, "fast I/O is modelled for reads and writes");
   if (o->io == FP_IO_PAGING && o->kind != FP_OP_READ && o->kind != FP_OP_WRITE)
     return fail(e, FP_ERR_ARGUMENT, "paging I/O is a read or a write");
-  int count = 0;
-  for (int i = 0; i < e->request_count; i++)
-    if (e->requests[i]->thread == thread_id && e->requests[i]->parent < 0) count++;
+  int count = e->threads[thread_id]->script_count;
   if (o->kind == FP_OP_WAIT && (o->wait_for < 0 || o->wait_for >= count))
     return fail(e, FP_ERR_ARGUMENT, "WAIT for operation %d: the thread has %d operations before it", o->wait_for, count);
-  if (count >= 4096) return fail(e, FP_ERR_LIMIT, "at most 4096 operations per thread");
+  if (count >= FP_ENGINE_MAX_THREAD_OPS)
+    return fail(e, FP_ERR_LIMIT, "at most %d operations per thread", FP_ENGINE_MAX_THREAD_OPS);
   int id = eng_add_request(e, thread_id, o, -1);
   if (id < 0) return fail(e, FP_ERR_NO_MEMORY, "out of memory");
   if (index) *index = e->requests[id]->index;
@@ -414,3 +419,13 @@ fp_end_reason fp_engine_run(fp_engine *e, uint32_t max_events) {
 }
 
 uint32_t fp_engine_event_count(const fp_engine *e) { return e ? e->trace.count : 0; }
+
+uint32_t fp_engine_count_events(const fp_engine *e, const char *kind) {
+  if (!e || !kind) return 0;
+  int k = 0;
+  while (k < TRC_KIND_COUNT && strcmp(trc_kind_name((trc_kind)k), kind) != 0) k++;
+  if (k == TRC_KIND_COUNT) return 0;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < e->trace.count; i++) n += e->trace.events[i].kind == k;
+  return n;
+}

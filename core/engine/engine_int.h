@@ -96,6 +96,8 @@ struct thread {
   int worker_queue;       /* for worker threads: CriticalWorkQueue (0) or DelayedWorkQueue (1) */
   int dpc_depth;          /* DPC activations on this thread */
   int finished;
+  int *script;            /* application threads: request ids of the script, in order */
+  int script_count, script_cap;
 };
 
 /* ---- Drivers, filters and instances ----------------------------------------------------- */
@@ -285,7 +287,8 @@ struct request {
 typedef struct handle {
   int process;
   char *name;
-  fobj *fo;
+  fobj *fo;               /* NULL: the slot is free */
+  uint64_t opened;        /* when it was opened (the newest handle of a name wins) */
 } handle;
 
 /* An object Filter Verifier tracks (VERIF-FV-1). */
@@ -327,6 +330,10 @@ typedef struct timer {
 } timer;
 
 struct fp_engine {
+  /* The FLT_PARAMETERS fields of each major function's arm (callback.c), found once. */
+  uint16_t param_fields[8][48];
+  uint8_t param_field_count[8];
+  int param_fields_ready;
   fp_alloc own_alloc;
   fp_alloc *alloc;
   fp_engine_config config;
@@ -360,6 +367,7 @@ struct fp_engine {
 
   int booted;                     /* drivers loaded and instances attached: applications may run */
   handle handles[ENG_MAX_HANDLES];
+  uint64_t handles_opened; /* handles opened so far */
   int handle_count;
   fsfile *files[ENG_MAX_FILES];
   int file_count;

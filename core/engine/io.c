@@ -76,20 +76,29 @@ int io_outstanding(engine *e) {
 
 static fobj *handle_find(engine *e, int process, const char *name) {
   if (!name) return NULL;
-  for (int i = e->handle_count - 1; i >= 0; i--)
-    if (e->handles[i].process == process && e->handles[i].fo && strcmp(e->handles[i].name, name) == 0)
-      return e->handles[i].fo;
-  return NULL;
+  const handle *best = NULL;
+  for (int i = 0; i < e->handle_count; i++) {
+    const handle *h = &e->handles[i];
+    if (h->process == process && h->fo && strcmp(h->name, name) == 0 && (!best || h->opened > best->opened)) best = h;
+  }
+  return best ? best->fo : NULL;
 }
 
+/* Adds a handle in a free slot (at most ENG_MAX_HANDLES open at once). */
 static int handle_add(engine *e, int process, const char *name, fobj *fo) {
-  if (!name || e->handle_count >= ENG_MAX_HANDLES) return 0;
+  if (!name) return 0;
+  int slot = 0;
+  while (slot < e->handle_count && e->handles[slot].fo) slot++;
+  if (slot == ENG_MAX_HANDLES) return 0;
   char *copy = fp_strdup(e->alloc, name);
   if (!copy) return 0;
-  handle *h = &e->handles[e->handle_count++];
+  if (slot == e->handle_count) e->handle_count++;
+  handle *h = &e->handles[slot];
+  fp_free(e->alloc, h->name);
   h->process = process;
   h->name = copy;
   h->fo = fo;
+  h->opened = ++e->handles_opened;
   return 1;
 }
 
@@ -305,7 +314,7 @@ static act_result finish(engine *e, thread *t, req_act *r) {
     if (NT_SUCCESS(status) && status != STATUS_REPARSE && !(fof & FO_FILE_OPEN_CANCELLED)) {
       fo_set_flags(e, fo, fof | FO_HANDLE_CREATED);
       if (!handle_add(e, t->process, rq->desc.handle ? rq->desc.handle : "h", fo))
-        return eng_internal(e, t, "too many handles");
+        return eng_internal(e, t, "too many open handles (the model keeps at most 32 open at once)");
     }
     break;
   }
@@ -533,11 +542,7 @@ static int request_done_ready(engine *e, thread *t) { return e->requests[(int)t-
 static int time_ready(engine *e, thread *t) { return e->time >= t->wait_value; }
 
 static request *script_request(engine *e, thread *t, int index) {
-  for (int i = 0; i < e->request_count; i++) {
-    request *rq = e->requests[i];
-    if (rq->thread == t->id && rq->index == index && rq->parent < 0) return rq;
-  }
-  return NULL;
+  return index >= 0 && index < t->script_count ? e->requests[t->script[index]] : NULL;
 }
 
 static act_result app_step(engine *e, thread *t, act *a) {

@@ -127,8 +127,14 @@ static int runnable(engine *e, thread *t) {
   return 1;
 }
 
+/* Gives the processor to thread `next` for a new time slice (the same thread keeps it when it
+ * is the only one that can run). */
 static void switch_to(engine *e, int next, const char *why) {
-  if (next == e->current) return;
+  uint32_t q = e->config.quantum ? e->config.quantum : 40;
+  if (next == e->current) {
+    e->quantum_left = q / 2 + (uint32_t)fp_rng_below(&e->rng, q);
+    return;
+  }
   trc_event *ev = eng_event(e, e->threads[next], TRC_THREAD_SWITCH);
   if (ev) {
     ev->a = (uint32_t)e->current;
@@ -136,7 +142,6 @@ static void switch_to(engine *e, int next, const char *why) {
     ev->str = trc_intern(&e->trace, why);
   }
   e->current = next;
-  uint32_t q = e->config.quantum ? e->config.quantum : 40;
   e->quantum_left = q / 2 + (uint32_t)fp_rng_below(&e->rng, q);
 }
 
@@ -178,6 +183,11 @@ static const act_vt dpc_vt = { "dpc", dpc_step, NULL };
 static int start_due_dpc(engine *e) {
   int i = due_timer(e, 0);
   if (i < 0) return 0;
+  if (e->timers[i].op < 0) {
+    /* A plain timer (a sleep, a control action's time) only makes time pass: no DPC. */
+    e->timers[i] = e->timers[--e->timer_count];
+    return 1;
+  }
   thread *t = e->threads[e->current];
   int host = e->current;
   if (!runnable(e, t) || t->irql >= DISPATCH_LEVEL) {
@@ -290,6 +300,7 @@ void sim_release(engine *e) {
       fp_free(e->alloc, a);
     }
     fp_free(e->alloc, t->name);
+    fp_free(e->alloc, t->script);
     fp_free(e->alloc, t);
     e->threads[i] = NULL;
   }

@@ -5,6 +5,7 @@
 #define CLASS_SPAN 0x0000010000000000ull /* 1 TiB of addresses per class */
 #define POOL_SLACK 16u                   /* the next block's pool header, as overrun room */
 #define DISPATCH 2u
+#define LOOKUP_CACHE 64u
 
 static const uint64_t class_base[KM_CLASS_COUNT] = {
   [KM_USER] = 0x0000020000000000ull,
@@ -30,9 +31,11 @@ struct km_space {
   uint32_t freed_head, freed_count, freed_cap;
   uint32_t ids;
   km_block *last; /* the block of the last successful lookup */
+  /* Lookups by page, direct-mapped; cleared whenever a block record may go away. */
+  km_block *cache[LOOKUP_CACHE];
 };
 
-static km_block *lookup(const km_space *s, uint64_t address);
+static km_block *lookup(km_space *s, uint64_t address);
 
 static uint64_t round_up(uint64_t v, uint64_t to) { return (v + to - 1) / to * to; }
 
@@ -144,8 +147,8 @@ uint64_t km_alias(km_space *s, km_class cls, uint64_t address, uint64_t size, co
 /* Where a block's slot starts: special pool blocks own the bytes before them in their page. */
 static uint64_t slot_start(const km_block *b) { return b->special ? b->base - (b->base % KM_PAGE_SIZE) : b->base; }
 
-/* The record whose slot contains `address`, retired ones included. */
-static km_block *lookup(const km_space *s, uint64_t address) {
+/* The record whose slot contains `address`, retired ones included (binary search). */
+static km_block *search(const km_space *s, uint64_t address) {
   int c = class_of(address);
   if (c < 0) return NULL;
   const class_blocks *cb = &s->classes[c];
@@ -161,12 +164,24 @@ static km_block *lookup(const km_space *s, uint64_t address) {
   return b;
 }
 
+/* search() with a cache by page: addresses are never reused, so a cached record stays right
+ * until it is dropped (compact) or retired, which clear the cache. */
+static km_block *lookup(km_space *s, uint64_t address) {
+  km_block **slot = &s->cache[(address / KM_PAGE_SIZE) % LOOKUP_CACHE];
+  km_block *b = *slot;
+  if (b && address >= slot_start(b) && address < b->slot_end) return b;
+  b = search(s, address);
+  if (b) *slot = b;
+  return b;
+}
+
 const km_block *km_find(const km_space *s, uint64_t address) {
-  const km_block *b = lookup(s, address);
+  const km_block *b = search(s, address);
   return b && b->bytes ? b : NULL;
 }
 
 static void compact(class_blocks *cb, km_space *s) {
+  memset(s->cache, 0, sizeof s->cache);
   uint32_t keep = 0;
   for (uint32_t i = 0; i < cb->count; i++) {
     if (cb->items[i]->bytes) cb->items[keep++] = cb->items[i];
@@ -183,6 +198,7 @@ static void retire_oldest(km_space *s) {
   fp_free(s->alloc, b->bytes);
   b->bytes = NULL;
   if (s->last == b) s->last = NULL;
+  memset(s->cache, 0, sizeof s->cache);
   class_blocks *cb = &s->classes[b->cls];
   if (++cb->retired > 64 && cb->retired > cb->count / 2) compact(cb, s);
 }
@@ -215,6 +231,7 @@ km_free_result km_free(km_space *s, uint64_t address, const km_block **block) {
     /* Out of memory for the quarantine: retire at once (later touches fault as unmapped). */
     fp_free(s->alloc, b->bytes);
     b->bytes = NULL;
+    memset(s->cache, 0, sizeof s->cache);
   }
   return KM_FREE_OK;
 }

@@ -221,7 +221,7 @@ static void read_op(rd *r, const cJSON *op, build *b, int thread, int index, int
   d.completion = (fp_completion)completion;
   ok &= rd_bool(r, op, "top_level_irp", 0, &d.top_level_irp);
   uint32_t wait_for = 0;
-  ok &= rd_u32(r, op, "for", 4095, 0, &wait_for);
+  ok &= rd_u32(r, op, "for", FP_ENGINE_MAX_THREAD_OPS - 1, 0, &wait_for);
   d.wait_for = (int)wait_for;
   if (d.kind == FP_OP_WAIT && !cJSON_GetObjectItemCaseSensitive(op, "for")) {
     rd_error(r, "scenario.missing", "field", "for", (const char *)NULL);

@@ -113,7 +113,7 @@ void sc_read_completion(rd *r, const cJSON *obj, const char *key, int *mode, uin
 static void read_config(rd *r, const cJSON *doc, build *b) {
   rd_u64(r, doc, "seed", UINT64_MAX, 1, &b->config.seed);
   rd_u32(r, doc, "quantum", 100000, 0, &b->config.quantum);
-  rd_u32(r, doc, "worker_threads", 8, 0, &b->config.worker_threads);
+  rd_u32(r, doc, "worker_threads", 4, 0, &b->config.worker_threads);
   read_verifier(r, doc, b);
   const cJSON *mem = cJSON_GetObjectItemCaseSensitive(doc, "memory");
   if (mem) {
@@ -224,7 +224,7 @@ static void read_control_faults(rd *r, const cJSON *doc, build *b) {
         if (!cJSON_GetObjectItemCaseSensitive(during, "op")) {
           rd_error(r, "scenario.missing", "field", "op", (const char *)NULL);
           ok = 0;
-        } else if (!rd_u32(r, during, "op", 4095, 0, &op)) {
+        } else if (!rd_u32(r, during, "op", FP_ENGINE_MAX_THREAD_OPS - 1, 0, &op)) {
           ok = 0;
         } else if (thread >= 0) {
           const cJSON *threads = cJSON_GetObjectItemCaseSensitive(doc, "threads");

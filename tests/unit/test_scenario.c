@@ -281,7 +281,36 @@ static void every_allocation_failure_is_survived(check_ctx *t) {
   CHECK(t, survived > 0);
 }
 
+/* Sleeps and control actions at a time arm plain timers: time passes, no DPC runs for them. */
+static void sleeps_and_timed_unloads_let_time_pass(check_ctx *t) {
+  const char *json = HEAD ", \"files\": [{\"path\": \"\\\\a.txt\", \"text\": \"hello world\"}],"
+                     " \"filters\": [{\"name\": \"A\", \"altitude\": \"385100\", \"source\": \"a.c\"}],"
+                     " \"threads\": [{\"name\": \"app\", \"ops\": [{\"op\": \"create\", \"path\": \"\\\\a.txt\"},"
+                     " {\"op\": \"sleep\", \"ticks\": 500}, {\"op\": \"read\", \"length\": 4, \"completion\": \"pending\"},"
+                     " {\"op\": \"close_handle\"}]}],"
+                     " \"faults\": [{\"kind\": \"unload\", \"filter\": \"A\", \"at\": 100000}]}";
+  char *errors;
+  fp_scenario *s = parse(json, &errors);
+  CHECK_STR(t, errors, "");
+  free(errors);
+  CHECK_OR_RETURN(t, s != NULL);
+  char *trace = run_variant(t, s, 0);
+  /* One DPC: the pending read's completion; the sleep and the unload's time are no DPCs. */
+  const char *first = trace ? strstr(trace, "\"dpc_start\"") : NULL;
+  CHECK(t, first != NULL);
+  CHECK(t, first && !strstr(first + 1, "\"dpc_start\""));
+  CHECK_CONTAINS(t, trace, "\"action\":\"unload\"");
+  /* The unload happens when its time has come: the control event's "t" is at least 100000. */
+  const char *control = trace ? strstr(trace, "\"kind\":\"control\"") : NULL;
+  const char *time = control;
+  while (time && time > trace && strncmp(time, "\"t\":", 4) != 0) time--;
+  CHECK(t, time && strtoull(time + 4, NULL, 10) >= 100000);
+  fp_string_free(trace);
+  fp_scenario_free(s);
+}
+
 static const check_case cases[] = {
+  CHECK_CASE(sleeps_and_timed_unloads_let_time_pass),
   CHECK_CASE(a_scenario_has_its_variants_and_sources),
   CHECK_CASE(variants_patch_the_base),
   CHECK_CASE(a_scenario_without_variants_has_one_named_default),

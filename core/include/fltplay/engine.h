@@ -199,6 +199,9 @@ typedef struct fp_op_desc {
   uint32_t ticks;              /* SLEEP */
 } fp_op_desc;
 
+/* The most operations one application thread's script holds. */
+#define FP_ENGINE_MAX_THREAD_OPS 1000000
+
 /* Appends an operation to a thread's script; its index in the script goes to *index. */
 fp_status fp_engine_add_op(fp_engine *e, int thread_id, const fp_op_desc *desc, int *index);
 
@@ -244,6 +247,10 @@ fp_end_reason fp_engine_run(fp_engine *e, uint32_t max_events);
 
 /* The number of trace events so far. */
 uint32_t fp_engine_event_count(const fp_engine *e);
+
+/* The number of trace events of kind `kind` (its JSON name: "violation", "lint",
+ * "memory_warning", "bugcheck", ...) so far; 0 for an unknown kind. */
+uint32_t fp_engine_count_events(const fp_engine *e, const char *kind);
 
 /* The trace as JSON (docs/trace-format.md): the whole trace when `first` is 0 and `count` is
  * 0, or events [first, first + count) wrapped as a chunk. Caller frees with fp_string_free. */
