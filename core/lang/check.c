@@ -54,6 +54,14 @@ int ck_is_null_constant(const nd_node *n) {
 }
 
 nd_node *ck_rvalue(ps *p, nd_node *n) {
+  if (n->kind == ND_COMMA && (n->type->kind == TY_ARRAY || n->type->kind == TY_FUNC)) {
+    /* (init, object): the object decays after the initialisation */
+    nd_node *c = ck_new(p, ND_COMMA, n->span);
+    c->lhs = n->lhs;
+    c->rhs = ck_rvalue(p, n->rhs);
+    c->type = c->rhs->type;
+    return c;
+  }
   if (n->type->kind == TY_ARRAY) {
     nd_node *a = ck_new(p, ND_ADDR, n->span);
     a->lhs = n;
@@ -471,6 +479,14 @@ nd_node *ck_addr(ps *p, nd_node *e, fp_span span) {
     n->lhs = e;
     n->type = ty_pointer_to(p->c, e->type);
     return n;
+  }
+  if (e->kind == ND_COMMA && ck_is_lvalue(e->rhs)) {
+    /* &(TYPE){...}: the compound literal's initialisation, then its address */
+    nd_node *c = ck_new(p, ND_COMMA, span);
+    c->lhs = e->lhs;
+    c->rhs = ck_addr(p, e->rhs, span);
+    c->type = c->rhs->type;
+    return c;
   }
   if (!ck_is_lvalue(e)) {
     cx_error(p->c, span, "lang.sem.addr_of_rvalue", (const char *)NULL);

@@ -25,6 +25,19 @@ uint32_t gn_int(gn *g, int64_t v, int dst) {
   return d;
 }
 
+/* Whether converting from `from` to `to` changes the value's bits (canonical forms). */
+static int needs_conversion(const ty_type *from, const ty_type *to) {
+  if (to->kind == TY_VOID || to->kind == TY_ERROR) return 0;
+  if (to->kind == TY_BOOL) return from->kind != TY_BOOL;
+  if (!ty_is_integer(to)) return 0;
+  uint32_t ts = to->size, fs = ty_is_integer(from) ? from->size : 8;
+  int fu = ty_is_integer(from) ? from->is_unsigned : 1;
+  if (ts == 8) return 0;
+  if (fs < ts && (fu || !to->is_unsigned)) return 0;
+  if (fs == ts && fu == to->is_unsigned) return 0;
+  return 1;
+}
+
 /* Converts the value in `r` from type `from` to type `to` (canonical forms). */
 static uint32_t convert(gn *g, uint32_t r, const ty_type *from, const ty_type *to, int dst) {
   if (to->kind == TY_VOID || to->kind == TY_ERROR) return r;
@@ -489,6 +502,7 @@ uint32_t gn_expr(gn *g, nd_node *n, int dst) {
       gn_discard(g, n->lhs);
       return gn_tmp(g);
     }
+    if (!needs_conversion(n->lhs->type, n->type)) return gn_expr(g, n->lhs, dst);
     uint32_t r = gn_expr(g, n->lhs, -1);
     return convert(g, r, n->lhs->type, n->type, dst);
   }

@@ -349,8 +349,9 @@ static nd_node *call(ps *p, nd_node *callee, sym *direct) {
   nd_node ahead = { 0 }, *acur = &ahead;
   ty_param *pa = ft->params;
   int i = 0;
-  for (nd_node *a = head.next; a; a = a->next, i++) {
-    nd_node *next = a->next;
+  nd_node *next;
+  for (nd_node *a = head.next; a; a = next, i++) {
+    next = a->next;
     nd_node *c;
     if (pa) {
       c = ck_convert_for_assign(p, a, pa->type, a->span, "argument");
@@ -367,7 +368,6 @@ static nd_node *call(ps *p, nd_node *callee, sym *direct) {
     if (c->type->kind == TY_VOID) cx_error(p->c, a->span, "lang.sem.void_value", (const char *)NULL);
     c->next = NULL;
     acur = acur->next = c;
-    (void)next;
   }
   nd_node *c = ck_new(p, ND_CALL, span);
   c->lhs = direct ? NULL : callee;

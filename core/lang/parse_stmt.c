@@ -83,13 +83,9 @@ void ps_local_declaration(ps *p, nd_node **tail) {
       continue;
     }
     if (d.is_static) {
-      char buf[160];
-      snprintf(buf, sizeof buf, "%s.%s", p->fn ? p->fn->name : "", name);
-      sym *g = ps_global_var(p, ar_intern(&p->c->names, buf, strlen(buf)), t, ns);
+      sym *g = ps_global_var(p, name, t, ns);
       g->is_static = 1;
       ps_declare(p, g);
-      /* the symbol is declared under its own name in this scope */
-      g->name = name;
       if (ps_accept(p, P_ASSIGN)) {
         ps_global_init(p, g);
         if (!g->is_defined) ps_allocate_global(p, g);
