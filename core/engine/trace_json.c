@@ -439,9 +439,10 @@ static char *finish(cJSON *root) {
 char *fp_engine_trace_json(const fp_engine *e, uint32_t first, uint32_t count) {
   if (!e) return NULL;
   const trc_trace *t = &e->trace;
-  int whole = first == 0 && count == 0;
+  int header_only = first == UINT32_MAX;
+  int whole = (first == 0 && count == 0) || header_only;
   if (first > t->count) first = t->count;
-  uint32_t last = whole || count > t->count - first ? t->count : first + count;
+  uint32_t last = header_only ? first : whole || count > t->count - first ? t->count : first + count;
   cJSON *root = cJSON_CreateObject();
   if (!root) return NULL;
   cJSON_AddStringToObject(root, "format", whole ? "fltplay-trace" : "fltplay-trace-chunk");

@@ -253,7 +253,8 @@ uint32_t fp_engine_event_count(const fp_engine *e);
 uint32_t fp_engine_count_events(const fp_engine *e, const char *kind);
 
 /* The trace as JSON (docs/trace-format.md): the whole trace when `first` is 0 and `count` is
- * 0, or events [first, first + count) wrapped as a chunk. Caller frees with fp_string_free. */
+ * 0, the whole trace without its events (header and end) when `first` is UINT32_MAX, or
+ * events [first, first + count) wrapped as a chunk. Caller frees with fp_string_free. */
 char *fp_engine_trace_json(const fp_engine *e, uint32_t first, uint32_t count);
 
 /* The trace as a readable log, one event per line with time, thread and IRQL, callbacks
