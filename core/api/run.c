@@ -216,7 +216,7 @@ fp_run *fp_run_open(const fp_run_request *q) {
 
 void fp_run_close(fp_run *r) {
   if (!r) return;
-  for (size_t i = 0; i < r->count; i++) fp_engine_free(r->engines[i]);
+  for (size_t i = 0; r->engines && i < r->count; i++) fp_engine_free(r->engines[i]);
   fp_free(&r->alloc, r->engines);
   fp_free(&r->alloc, r->ends);
   fp_free(&r->alloc, r->variants);
@@ -234,18 +234,19 @@ void fp_run_close(fp_run *r) {
 
 fp_run_status fp_run_status_of(const fp_run *r) { return r ? r->status : FP_RUN_BAD_INPUT; }
 
-size_t fp_run_count(const fp_run *r) { return r ? r->count : 0; }
+/* Variants are chosen before the sources compile; they count once their engines exist. */
+size_t fp_run_count(const fp_run *r) { return r && r->engines ? r->count : 0; }
 
 const char *fp_run_variant(const fp_run *r, size_t i) {
-  return r && i < r->count ? fp_scenario_variant_name(r->scenario, r->variants[i]) : NULL;
+  return i < fp_run_count(r) ? fp_scenario_variant_name(r->scenario, r->variants[i]) : NULL;
 }
 
-fp_engine *fp_run_engine(const fp_run *r, size_t i) { return r && i < r->count ? r->engines[i] : NULL; }
+fp_engine *fp_run_engine(const fp_run *r, size_t i) { return i < fp_run_count(r) ? r->engines[i] : NULL; }
 
 const char *fp_run_default_scenario(const fp_run *r) { return r ? r->default_json : NULL; }
 
 fp_end_reason fp_run_step(fp_run *r, size_t i, uint32_t max_events) {
-  if (!r || i >= r->count) return FP_END_INTERNAL;
+  if (i >= fp_run_count(r)) return FP_END_INTERNAL;
   if (r->ends[i] != FP_END_NONE) return r->ends[i];
   fp_end_reason end = fp_engine_run(r->engines[i], max_events);
   r->ends[i] = end;

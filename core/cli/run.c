@@ -125,7 +125,9 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o, int
     } else if (!lint && strcmp(a, "--print-scenario") == 0) {
       o->print_scenario = 1;
     } else if (a[0] == '-' && a[1]) {
-      return cli_usage_error(cmd, has_value || strncmp(a, "--", 2) != 0 ? "unknown option" : "missing value after", a);
+      int needs_value = strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
+                        (!lint && (strcmp(a, "--variant") == 0 || strcmp(a, "--trace") == 0));
+      return cli_usage_error(cmd, needs_value ? "a value must follow" : "unknown option", a);
     } else if (o->input) {
       return cli_usage_error(cmd, "one input at a time", a);
     } else {
