@@ -23,6 +23,7 @@ typedef struct cx {
   uint32_t prelude_file;   /* the built-in headers' file index */
   fp_lang_options opt;     /* with defaults filled in */
   int quiet;               /* an error was reported in the current statement: hold later ones */
+  int truncated;           /* the preprocessor swallowed the rest of the file: no errors at its end */
   uint32_t errors;
   jmp_buf fail;            /* out of memory, a budget, or too many errors */
   int fail_reason;         /* CX_FAIL_* */

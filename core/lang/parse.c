@@ -41,11 +41,13 @@ static const char *spelling(ps *p, const lx_token *t) {
 }
 
 void ps_error_expected(ps *p, const char *what) {
+  if (p->tok->kind == TK_EOF && p->c->truncated) return;
   cx_error(p->c, p->tok->span, "lang.parse.expected", "what", what, "found", spelling(p, p->tok), (const char *)NULL);
 }
 
 int ps_expect(ps *p, lx_punct punct) {
   if (ps_accept(p, punct)) return 1;
+  if (p->tok->kind == TK_EOF && p->c->truncated) return 0;
   char what[8];
   snprintf(what, sizeof what, "'%s'", lx_punct_text(punct));
   if (punct == P_SEMI && p->prev) {

@@ -654,7 +654,7 @@ static nd_node *primary(ps *p) {
     n->type = v->type;
     return n;
   }
-  if (t->kind == TK_EOF) ps_error_expected(p, "an expression");
+  if (t->kind == TK_EOF) ps_error_expected(p, "an expression");  /* silent after a truncation */
   else cx_error(p->c, s, "lang.parse.expected", "what", "an expression", "found",
                 ar_strndup(&p->c->ar, t->text, t->len > 40 ? 40 : t->len), (const char *)NULL);
   if (!ps_is(p, P_SEMI) && !ps_is(p, P_RBRACE) && !ps_is(p, P_RPAREN)) ps_next(p);

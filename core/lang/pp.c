@@ -47,6 +47,7 @@ typedef struct pp {
   int depth;
   uint64_t produced;
   int counter;
+  fp_span last_directive;   /* '#' to the directive's name, for messages about the whole line */
   const char *n_defined, *n_va_args, *n_include, *n_define, *n_undef, *n_if, *n_ifdef, *n_ifndef,
       *n_elif, *n_else, *n_endif, *n_pragma, *n_error, *n_warning, *n_line, *n_once, *n_pragma_op,
       *n_ms_pragma;
@@ -214,10 +215,11 @@ static char *spell(pp *p, const lx_token *list, int stop_at_eol, size_t *out_len
 
 static void read_define(pp *p, lx_token **rest, lx_token *tok) {
   cx *c = p->c;
-  if (tok->kind != TK_IDENT) {
-    cx_error(c, tok->span, "lang.pp.macro_name", (const char *)NULL);
-    *rest = skip_line(p, tok, "define");
-    while (*rest && (*rest)->kind != TK_EOF && !((*rest)->flags & TF_BOL)) *rest = (*rest)->next;
+  if (tok->kind != TK_IDENT || (tok->flags & TF_BOL)) {
+    cx_error(c, tok->kind == TK_EOF || (tok->flags & TF_BOL) ? p->last_directive : tok->span, "lang.pp.macro_name",
+             (const char *)NULL);
+    while (tok->kind != TK_EOF && !(tok->flags & TF_BOL)) tok = tok->next;
+    *rest = tok;
     return;
   }
   const char *name = tok->name;
@@ -372,6 +374,7 @@ static marg *read_args(pp *p, lx_token **rest, lx_token *tok, macro *m, int *cou
   }
   if (tok->kind == TK_EOF) {
     cx_error(c, start->span, "lang.pp.unterminated_call", "macro", m->name, (const char *)NULL);
+    c->truncated = 1;
     *rest = tok;
     return NULL;
   }
@@ -595,7 +598,7 @@ typedef struct ival {
 
 typedef struct ieval {
   pp *p;
-  const lx_token *directive;
+  fp_span directive;
   lx_token *tok;
   int error;
   int depth;
@@ -604,7 +607,7 @@ typedef struct ieval {
 static ival ie_cond(ieval *e);
 
 static void ie_fail(ieval *e, const lx_token *at) {
-  if (!e->error) cx_error(e->p->c, at->kind == TK_EOF ? e->directive->span : at->span, "lang.pp.if_syntax", (const char *)NULL);
+  if (!e->error) cx_error(e->p->c, at->kind == TK_EOF ? e->directive : at->span, "lang.pp.if_syntax", (const char *)NULL);
   e->error = 1;
 }
 
@@ -753,6 +756,8 @@ static ival ie_cond(ieval *e) {
 /* Evaluates the #if/#elif line starting at `tok`; *rest is the next line. */
 static int eval_if(pp *p, lx_token **rest, lx_token *tok, const lx_token *directive) {
   lx_token *line = read_line(p, rest, tok);
+  lx_token *last = line;
+  while (last->kind != TK_EOF) last = last->next;
   /* defined X / defined(X) first, before expansion */
   lx_token head = { 0 }, *cur = &head;
   for (lx_token *t = line; t->kind != TK_EOF;) {
@@ -777,18 +782,18 @@ static int eval_if(pp *p, lx_token **rest, lx_token *tok, const lx_token *direct
       cur = cur->next = number_token(p, (uint64_t)def, start);
       continue;
     }
+    if (t->kind == TK_EOF) break;
     cur = cur->next = t;
     t = t->next;
   }
-  lx_token *last = line;
-  while (last->kind != TK_EOF) last = last->next;
   cur->next = last;
+  (void)directive;
   if (head.next->kind == TK_EOF) {
-    cx_error(p->c, directive->span, "lang.pp.if_syntax", (const char *)NULL);
+    cx_error(p->c, p->last_directive, "lang.pp.if_syntax", (const char *)NULL);
     return 0;
   }
   lx_token *expanded = preprocess(p, head.next, 0);
-  ieval e = { p, directive, expanded, 0, 0 };
+  ieval e = { p, p->last_directive, expanded, 0, 0 };
   ival v = ie_cond(&e);
   if (!e.error && e.tok->kind != TK_EOF) ie_fail(&e, e.tok);
   return e.error ? 0 : v.v != 0;
@@ -894,6 +899,7 @@ static lx_token *preprocess(pp *p, lx_token *tok, int top) {
   cx *c = p->c;
   lx_token head = { 0 }, *cur = &head;
   while (tok->kind != TK_EOF) {
+    if (top && (tok->flags & TF_BOL) && !(tok->flags & TF_MACRO)) cx_resync(c);
     if (expand(p, &tok, tok)) continue;
     if (!top || !is_hash(tok)) {
       cur = cur->next = tok;
@@ -907,6 +913,7 @@ static lx_token *preprocess(pp *p, lx_token *tok, int top) {
     lx_token *dir = tok;
     tok = tok->next;
     cx_resync(c);
+    p->last_directive = cx_join(hash->span, dir->span);
     if (d == p->n_include) {
       lx_token *inc = include(p, hash, tok, &tok);
       if (inc) tok = append(inc, tok);
@@ -914,7 +921,7 @@ static lx_token *preprocess(pp *p, lx_token *tok, int top) {
       read_define(p, &tok, tok);
     } else if (d == p->n_undef) {
       if (tok->kind != TK_IDENT || (tok->flags & TF_BOL)) {
-        cx_error(c, dir->span, "lang.pp.macro_name", (const char *)NULL);
+        cx_error(c, p->last_directive, "lang.pp.macro_name", (const char *)NULL);
         while (tok->kind != TK_EOF && !(tok->flags & TF_BOL)) tok = tok->next;
         continue;
       }
@@ -928,7 +935,7 @@ static lx_token *preprocess(pp *p, lx_token *tok, int top) {
       if (!v) tok = skip_group(p, tok);
     } else if (d == p->n_ifdef || d == p->n_ifndef) {
       int def = 0;
-      if (tok->kind != TK_IDENT || (tok->flags & TF_BOL)) cx_error(c, dir->span, "lang.pp.macro_name", (const char *)NULL);
+      if (tok->kind != TK_IDENT || (tok->flags & TF_BOL)) cx_error(c, p->last_directive, "lang.pp.macro_name", (const char *)NULL);
       else {
         def = lookup(p, tok) != NULL;
         tok = tok->next;

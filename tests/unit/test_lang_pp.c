@@ -116,7 +116,7 @@ static void conditionals_should_pick_one_branch(check_ctx *t) {
   EXPECT_PP(t, "#if DBG && _WIN64\nchecked\n#endif", "checked");
   EXPECT_PP(t, "#if 1\na", "a ## lang.pp.unterminated_if@1:1");
   EXPECT_PP(t, "#endif", "## lang.pp.stray_conditional@1:1");
-  EXPECT_PP(t, "#if 1 /\n#endif", "## lang.pp.if_syntax@1:2");
+  EXPECT_PP(t, "#if 1 /\n#endif", "## lang.pp.if_syntax@1:1");
   EXPECT_PP(t, "#if 1 / 0\n#endif", "## lang.pp.if_divide@1:7");
 }
 
