@@ -1,0 +1,37 @@
+// The same counter in nonpaged pool is fine at DISPATCH_LEVEL.
+// scenario completion: pending
+// scenario pressure: on
+// expect: post at 2 count 1
+#include <fltKernel.h>
+
+PFLT_FILTER Filter;
+PULONG Counter;
+
+FLT_POSTOP_CALLBACK_STATUS PostRead(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS FltObjects, PVOID Context,
+                                    FLT_POST_OPERATION_FLAGS Flags)
+{
+    UNREFERENCED_PARAMETER(Data); UNREFERENCED_PARAMETER(FltObjects); UNREFERENCED_PARAMETER(Context); UNREFERENCED_PARAMETER(Flags);
+    (*Counter)++;
+    DbgPrint("post at %d count %u\n", KeGetCurrentIrql(), *Counter);
+    return FLT_POSTOP_FINISHED_PROCESSING;
+}
+
+FLT_PREOP_CALLBACK_STATUS PreRead(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS FltObjects, PVOID *Context)
+{
+    UNREFERENCED_PARAMETER(Data); UNREFERENCED_PARAMETER(FltObjects); UNREFERENCED_PARAMETER(Context);
+    return FLT_PREOP_SUCCESS_WITH_CALLBACK;
+}
+
+CONST FLT_OPERATION_REGISTRATION Callbacks[] = { { IRP_MJ_READ, 0, PreRead, PostRead }, { IRP_MJ_OPERATION_END } };
+CONST FLT_REGISTRATION Registration = { sizeof(FLT_REGISTRATION), FLT_REGISTRATION_VERSION, 0, NULL, Callbacks };
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NTSTATUS status;
+    UNREFERENCED_PARAMETER(RegistryPath);
+    Counter = ExAllocatePoolZero(NonPagedPoolNx, sizeof(ULONG), 'tnCT');
+    if (!Counter) return STATUS_INSUFFICIENT_RESOURCES;
+    status = FltRegisterFilter(DriverObject, &Registration, &Filter);
+    if (NT_SUCCESS(status)) status = FltStartFiltering(Filter);
+    return status;
+}
