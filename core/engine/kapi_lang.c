@@ -202,8 +202,17 @@ static kapi_result format(kapi_call *c, uint64_t fmt, uint32_t first, out *o) {
     case 's': case 'S': {
       arg++;
       int wide = conv == 'S' || wide_str;
-      kapi_result r = put_string(c, o, v, wide, sp.precision > 0 ? (uint32_t)sp.precision : 0);
+      out tmp;
+      tmp.len = 0;
+      tmp.text[0] = '\0';
+      kapi_result r = put_string(c, &tmp, v, wide, sp.precision > 0 ? (uint32_t)sp.precision : 0);
       if (r != KAPI_DONE) return r;
+      int pad = sp.width > (int)tmp.len ? sp.width - (int)tmp.len : 0;
+      if (!sp.left)
+        for (int k = 0; k < pad; k++) putc_(o, ' ');
+      put(o, tmp.text, tmp.len);
+      if (sp.left)
+        for (int k = 0; k < pad; k++) putc_(o, ' ');
       continue;
     }
     case 'Z': {
