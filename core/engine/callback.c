@@ -50,10 +50,23 @@ static uint64_t le(const uint8_t *p, uint32_t size) {
   return v;
 }
 
+/* Adds a change of the field interned as `id` from `old` to `now` (when they differ). */
+static void change_id(engine *e, uint32_t id, const uint8_t *old, const uint8_t *now, uint32_t size) {
+  uint64_t w[3] = { id, le(old, size), le(now, size) };
+  trc_add_words(&e->trace, w, 3);
+}
+
+/* The same for a field named by a string constant. */
 static void change(engine *e, const char *name, const uint8_t *old, const uint8_t *now, uint32_t size) {
   if (memcmp(old, now, size) == 0) return;
-  uint64_t w[3] = { trc_intern(&e->trace, name), le(old, size), le(now, size) };
-  trc_add_words(&e->trace, w, 3);
+  change_id(e, trc_intern_const(&e->trace, name), old, now, size);
+}
+
+/* The trace's id of a function's name. */
+static uint32_t name_id(engine *e, const cb_act *c) {
+  function *fn = &e->drivers[c->driver]->functions[c->inv.function];
+  if (!fn->name_id) fn->name_id = trc_intern(&e->trace, fn->name);
+  return fn->name_id;
 }
 
 /* The arm of FLT_PARAMETERS an operation uses, for the trace's "changes". */
@@ -82,7 +95,7 @@ static void find_param_fields(engine *e) {
     e->param_field_count[a] = 0;
     for (size_t i = 0; i < count; i++) {
       ks_field f = (ks_field)(first + (int)i);
-      if (strncmp(ks_field_path(f), arms[a], n) != 0 || ks_size(f) > 8) continue;
+      if (strncmp(ks_field_path(f), arms[a], n) != 0 || kf_size(f) > 8) continue;
       if (e->param_field_count[a] < sizeof e->param_fields[a] / sizeof e->param_fields[a][0])
         e->param_fields[a][e->param_field_count[a]++] = (uint16_t)f;
     }
@@ -97,6 +110,8 @@ static void record_changes(engine *e, const cb_act *c) {
   const op *o = e->ops[c->op];
   const uint8_t *now = km_raw(e->mem, o->cbd, CBD_SIZE + IOPB_SIZE);
   if (!now) return;
+  /* Most callbacks change nothing: then only the CompletionContext slot can differ. */
+  int same = memcmp(c->before, now, CBD_SIZE + IOPB_SIZE) == 0;
   static const struct { ks_field f; const char *name; } top[] = {
     { KS_FLT_CALLBACK_DATA_Flags, "Data->Flags" },
     { KS_FLT_CALLBACK_DATA_Thread, "Data->Thread" },
@@ -105,13 +120,15 @@ static void record_changes(engine *e, const cb_act *c) {
     { KS_FLT_CALLBACK_DATA_FilterContext, "Data->FilterContext" },
     { KS_FLT_CALLBACK_DATA_RequestorMode, "Data->RequestorMode" },
   };
-  for (size_t i = 0; i < sizeof top / sizeof *top; i++) {
-    uint32_t off = ks_offset(top[i].f), size = ks_size(top[i].f);
+  for (size_t i = 0; i < sizeof top / sizeof *top && !same; i++) {
+    uint32_t off = kf_offset(top[i].f), size = kf_size(top[i].f);
     change(e, top[i].name, c->before + off, now + off, size > 8 ? 8 : size);
   }
-  uint32_t io = ks_offset(KS_FLT_CALLBACK_DATA_IoStatus);
-  change(e, "Data->IoStatus.Status", c->before + io, now + io, 4);
-  change(e, "Data->IoStatus.Information", c->before + io + 8, now + io + 8, 8);
+  uint32_t io = kf_offset(KS_FLT_CALLBACK_DATA_IoStatus);
+  if (!same) {
+    change(e, "Data->IoStatus.Status", c->before + io, now + io, 4);
+    change(e, "Data->IoStatus.Information", c->before + io + 8, now + io + 8, 8);
+  }
   const uint8_t *ob = c->before + CBD_SIZE, *on = now + CBD_SIZE;
   static const struct { ks_field f; const char *name; } iopb[] = {
     { KS_FLT_IO_PARAMETER_BLOCK_IrpFlags, "Data->Iopb->IrpFlags" },
@@ -121,8 +138,8 @@ static void record_changes(engine *e, const cb_act *c) {
     { KS_FLT_IO_PARAMETER_BLOCK_TargetFileObject, "Data->Iopb->TargetFileObject" },
     { KS_FLT_IO_PARAMETER_BLOCK_TargetInstance, "Data->Iopb->TargetInstance" },
   };
-  for (size_t i = 0; i < sizeof iopb / sizeof *iopb; i++)
-    change(e, iopb[i].name, ob + ks_offset(iopb[i].f), on + ks_offset(iopb[i].f), ks_size(iopb[i].f));
+  for (size_t i = 0; i < sizeof iopb / sizeof *iopb && !same; i++)
+    change(e, iopb[i].name, ob + kf_offset(iopb[i].f), on + kf_offset(iopb[i].f), kf_size(iopb[i].f));
   if (c->role == CB_PRE) {
     uint8_t zero[8] = { 0 }, ctx[8];
     const uint8_t *slot = km_raw(e->mem, o->ctx_slot, 8);
@@ -132,16 +149,20 @@ static void record_changes(engine *e, const cb_act *c) {
     }
   }
   int arm = params_arm(o->major);
-  if (arm < 0) return;
+  if (arm < 0 || same) return;
   if (!e->param_fields_ready) find_param_fields(e);
-  uint32_t base = ks_offset(KS_FLT_IO_PARAMETER_BLOCK_Parameters);
+  uint32_t base = kf_offset(KS_FLT_IO_PARAMETER_BLOCK_Parameters);
   for (uint8_t i = 0; i < e->param_field_count[arm]; i++) {
     ks_field f = (ks_field)e->param_fields[arm][i];
-    uint32_t off = base + ks_offset(f), size = ks_size(f);
+    uint32_t off = base + kf_offset(f), size = kf_size(f);
     if (memcmp(ob + off, on + off, size) == 0) continue;
-    char name[96];
-    snprintf(name, sizeof name, "Data->Iopb->Parameters.%s", ks_field_path(f));
-    change(e, name, ob + off, on + off, size);
+    uint32_t *id = &e->param_name_ids[arm][i];
+    if (!*id) {
+      char name[96];
+      snprintf(name, sizeof name, "Data->Iopb->Parameters.%s", ks_field_path(f));
+      *id = trc_intern(&e->trace, name);
+    }
+    change_id(e, *id, ob + off, on + off, size);
   }
 }
 
@@ -153,7 +174,7 @@ static act_result finish(engine *e, thread *t, cb_act *c) {
     ev->a = c->role;
     ev->b = c->entry_irql;
     ev->x = c->inv.result;
-    ev->str = trc_intern(&e->trace, c->fn->name);
+    ev->str = name_id(e, c);
     record_changes(e, c);
   }
   c->base.value = c->inv.result;
@@ -176,7 +197,7 @@ static act_result cb_step(engine *e, thread *t, act *a) {
       ev->op = c->op;
       ev->a = c->role;
       ev->x = c->fn->address;
-      ev->str = trc_intern(&e->trace, c->fn->name);
+      ev->str = name_id(e, c);
       trc_add_words(&e->trace, c->inv.args, c->inv.argc);
     }
   } else if (c->api_pending) {

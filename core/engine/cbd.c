@@ -6,18 +6,18 @@
 #include "engine/mem.h"
 #include "nt/nt.h"
 
-#define CBD(f) ks_offset(KS_FLT_CALLBACK_DATA_##f)
-#define IOPB(f) ks_offset(KS_FLT_IO_PARAMETER_BLOCK_##f)
-#define FO(f) ks_offset(KS_FILE_OBJECT_##f)
+#define CBD(f) kf_offset(KS_FLT_CALLBACK_DATA_##f)
+#define IOPB(f) kf_offset(KS_FLT_IO_PARAMETER_BLOCK_##f)
+#define FO(f) kf_offset(KS_FILE_OBJECT_##f)
 
-static uint64_t get(engine *e, uint64_t base, ks_field f) { return mem_get(e, base + ks_offset(f), ks_size(f)); }
+static uint64_t get(engine *e, uint64_t base, ks_field f) { return mem_get(e, base + kf_offset(f), kf_size(f)); }
 
-static void set(engine *e, uint64_t base, ks_field f, uint64_t v) { mem_put(e, base + ks_offset(f), ks_size(f), v); }
+static void set(engine *e, uint64_t base, ks_field f, uint64_t v) { mem_put(e, base + kf_offset(f), kf_size(f), v); }
 
 int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t requestor_mode) {
   /* FltMgr keeps the callback data and its parameter block together (its IRP_CTRL). */
   o->cbd = mem_kernel_object(e, CBD_SIZE + IOPB_SIZE, 'D');
-  o->objects = mem_kernel_object(e, ks_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS), 'O');
+  o->objects = mem_kernel_object(e, kf_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS), 'O');
   o->ctx_slot = mem_kernel_object(e, 8, 'X');
   if (!o->cbd || !o->objects || !o->ctx_slot) return 0;
   o->iopb = o->cbd + CBD_SIZE;
@@ -25,7 +25,7 @@ int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t reque
   set(e, o->cbd, KS_FLT_CALLBACK_DATA_Thread, ethread);
   set(e, o->cbd, KS_FLT_CALLBACK_DATA_Iopb, o->iopb);
   set(e, o->cbd, KS_FLT_CALLBACK_DATA_RequestorMode, requestor_mode);
-  set(e, o->objects, KS_FLT_RELATED_OBJECTS_Size, ks_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS));
+  set(e, o->objects, KS_FLT_RELATED_OBJECTS_Size, kf_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS));
   set(e, o->objects, KS_FLT_RELATED_OBJECTS_Volume, e->volume_object);
   return 1;
 }
@@ -35,18 +35,18 @@ uint32_t cbd_flags(engine *e, const op *o) { return (uint32_t)get(e, o->cbd, KS_
 void cbd_set_flags(engine *e, const op *o, uint32_t flags) { set(e, o->cbd, KS_FLT_CALLBACK_DATA_Flags, flags); }
 
 uint32_t cbd_status(engine *e, const op *o) {
-  return (uint32_t)mem_get(e, o->cbd + CBD(IoStatus) + ks_offset(KS_IO_STATUS_BLOCK_Status), 4);
+  return (uint32_t)mem_get(e, o->cbd + CBD(IoStatus) + kf_offset(KS_IO_STATUS_BLOCK_Status), 4);
 }
 
 uint64_t cbd_information(engine *e, const op *o) {
-  return mem_get(e, o->cbd + CBD(IoStatus) + ks_offset(KS_IO_STATUS_BLOCK_Information), 8);
+  return mem_get(e, o->cbd + CBD(IoStatus) + kf_offset(KS_IO_STATUS_BLOCK_Information), 8);
 }
 
 void cbd_set_iostatus(engine *e, const op *o, uint32_t status, uint64_t information) {
   uint64_t io = o->cbd + CBD(IoStatus);
-  mem_put(e, io + ks_offset(KS_IO_STATUS_BLOCK_Pointer), 8, 0);
-  mem_put(e, io + ks_offset(KS_IO_STATUS_BLOCK_Status), 4, status);
-  mem_put(e, io + ks_offset(KS_IO_STATUS_BLOCK_Information), 8, information);
+  mem_put(e, io + kf_offset(KS_IO_STATUS_BLOCK_Pointer), 8, 0);
+  mem_put(e, io + kf_offset(KS_IO_STATUS_BLOCK_Status), 4, status);
+  mem_put(e, io + kf_offset(KS_IO_STATUS_BLOCK_Information), 8, information);
 }
 
 void cbd_get_bytes(engine *e, const op *o, uint8_t out[CBD_SIZE]) {
@@ -87,11 +87,11 @@ void cbd_set_targets(engine *e, const op *o, uint64_t file_object, uint64_t inst
 }
 
 uint64_t cbd_param(engine *e, const op *o, ks_field f) {
-  return mem_get(e, o->iopb + IOPB(Parameters) + ks_offset(f), ks_size(f));
+  return mem_get(e, o->iopb + IOPB(Parameters) + kf_offset(f), kf_size(f));
 }
 
 void cbd_set_param(engine *e, const op *o, ks_field f, uint64_t value) {
-  mem_put(e, o->iopb + IOPB(Parameters) + ks_offset(f), ks_size(f), value);
+  mem_put(e, o->iopb + IOPB(Parameters) + kf_offset(f), kf_size(f), value);
 }
 
 void cbd_set_objects(engine *e, const op *o, const instance *inst) {
@@ -107,7 +107,7 @@ void cbd_set_objects(engine *e, const op *o, const instance *inst) {
 uint64_t ustr_create(engine *e, const char *s, uint32_t label) {
   size_t n = strlen(s);
   if (n > 0x7FFE) n = 0x7FFE;
-  uint64_t us = mem_kernel_object(e, ks_struct_size(KS_STRUCT_UNICODE_STRING), label);
+  uint64_t us = mem_kernel_object(e, kf_struct_size(KS_STRUCT_UNICODE_STRING), label);
   uint64_t buf = mem_kernel_object(e, 2 * n + 2, label);
   if (!us || !buf) return 0;
   for (size_t i = 0; i < n; i++) mem_put(e, buf + 2 * i, 2, (uint8_t)s[i]);
@@ -130,16 +130,16 @@ const char *ustr_read(engine *e, uint64_t us, char *buf, size_t size) {
 }
 
 uint64_t fo_create(engine *e, fobj *f, const char *path) {
-  f->address = mem_kernel_object(e, ks_struct_size(KS_STRUCT_FILE_OBJECT), 'F');
+  f->address = mem_kernel_object(e, kf_struct_size(KS_STRUCT_FILE_OBJECT), 'F');
   uint64_t name = ustr_create(e, path, 'N');
   if (!f->address || !name) return 0;
   set(e, f->address, KS_FILE_OBJECT_Type, 5); /* IO_TYPE_FILE */
-  set(e, f->address, KS_FILE_OBJECT_Size, ks_struct_size(KS_STRUCT_FILE_OBJECT));
+  set(e, f->address, KS_FILE_OBJECT_Size, kf_struct_size(KS_STRUCT_FILE_OBJECT));
   /* The UNICODE_STRING lives inside the FILE_OBJECT; its buffer is separate. */
   uint64_t us = f->address + FO(FileName);
-  mem_put(e, us + ks_offset(KS_UNICODE_STRING_Length), 2, get(e, name, KS_UNICODE_STRING_Length));
-  mem_put(e, us + ks_offset(KS_UNICODE_STRING_MaximumLength), 2, get(e, name, KS_UNICODE_STRING_MaximumLength));
-  mem_put(e, us + ks_offset(KS_UNICODE_STRING_Buffer), 8, get(e, name, KS_UNICODE_STRING_Buffer));
+  mem_put(e, us + kf_offset(KS_UNICODE_STRING_Length), 2, get(e, name, KS_UNICODE_STRING_Length));
+  mem_put(e, us + kf_offset(KS_UNICODE_STRING_MaximumLength), 2, get(e, name, KS_UNICODE_STRING_MaximumLength));
+  mem_put(e, us + kf_offset(KS_UNICODE_STRING_Buffer), 8, get(e, name, KS_UNICODE_STRING_Buffer));
   f->name_buffer = get(e, name, KS_UNICODE_STRING_Buffer);
   return f->address;
 }
@@ -156,9 +156,9 @@ void fo_set_fs_context(engine *e, const fobj *f, uint64_t fcb) { set(e, f->addre
 
 uint64_t mdl_create(engine *e, uint64_t va, uint32_t length, uint64_t system_va) {
   uint32_t pages = (uint32_t)(((va & 0xFFF) + length + 0xFFF) / 0x1000);
-  uint64_t mdl = mem_kernel_object(e, ks_struct_size(KS_STRUCT_MDL) + 8u * pages, 'M');
+  uint64_t mdl = mem_kernel_object(e, kf_struct_size(KS_STRUCT_MDL) + 8u * pages, 'M');
   if (!mdl) return 0;
-  set(e, mdl, KS_MDL_Size, ks_struct_size(KS_STRUCT_MDL) + 8u * pages);
+  set(e, mdl, KS_MDL_Size, kf_struct_size(KS_STRUCT_MDL) + 8u * pages);
   set(e, mdl, KS_MDL_MdlFlags, 0x0002); /* MDL_PAGES_LOCKED */
   set(e, mdl, KS_MDL_StartVa, va & ~0xFFFull);
   set(e, mdl, KS_MDL_ByteOffset, va & 0xFFF);

@@ -6,6 +6,7 @@
 #define FP_ENGINE_CBD_H
 
 #include "engine/engine_int.h"
+#include "engine/kfield.h"
 #include "kstruct/kstruct.h"
 
 /* Sizes on x64 (checked against core/kstruct by test_engine_objects). */

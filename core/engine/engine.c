@@ -18,18 +18,22 @@
 /* ---- Events ---------------------------------------------------------------------------------- */
 
 trc_event *eng_event(engine *e, thread *t, trc_kind kind) {
-  trc_event ev;
-  memset(&ev, 0, sizeof ev);
   if (!t && e->thread_count) t = e->threads[e->current];
-  ev.kind = (uint16_t)kind;
-  ev.time = e->time++;
-  ev.thread = (int16_t)(t ? t->id : -1);
-  ev.irql = (uint8_t)(t ? t->irql : 0);
-  ev.dpc = (uint8_t)(t && t->dpc_depth ? 1 : 0);
-  ev.instance = -1;
-  ev.op = -1;
-  ev.request = -1;
-  return trc_add(&e->trace, &ev);
+  uint64_t time = e->time++;
+  trc_event *ev = trc_new(&e->trace);
+  if (!ev) return NULL;
+  ev->kind = (uint16_t)kind;
+  ev->irql = (uint8_t)(t ? t->irql : 0);
+  ev->dpc = (uint8_t)(t && t->dpc_depth ? 1 : 0);
+  ev->time = time;
+  ev->thread = (int16_t)(t ? t->id : -1);
+  ev->instance = -1;
+  ev->op = -1;
+  ev->request = -1;
+  ev->a = ev->b = 0;
+  ev->x = ev->y = 0;
+  ev->str = 0;
+  return ev;
 }
 
 act_result eng_internal(engine *e, thread *t, const char *what) {
@@ -88,6 +92,7 @@ fp_engine *fp_engine_new(const fp_engine_config *config) {
   if (!e) return NULL;
   e->own_alloc = base;
   e->alloc = &e->own_alloc;
+  slab_init(&e->slabs, e->alloc);
   if (config) e->config = *config;
   e->rng = fp_rng_make(e->config.seed);
   e->error = fp_buf_make(e->alloc);
@@ -124,6 +129,7 @@ failed:
 void fp_engine_free(fp_engine *e) {
   if (!e) return;
   sim_release(e);
+  slab_release(&e->slabs);
   for (int i = 0; i < e->driver_count; i++) {
     driver *d = e->drivers[i];
     for (uint32_t f = 0; f < d->function_count; f++) fp_free(e->alloc, d->functions[f].name);

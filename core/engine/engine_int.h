@@ -17,6 +17,7 @@
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/rng.h"
+#include "engine/slab.h"
 #include "engine/trace.h"
 #include "fltplay/callable.h"
 #include "fltplay/engine.h"
@@ -107,6 +108,7 @@ typedef struct function {
   fp_callable callable;
   unsigned flags;         /* FP_FUNC_PAGEABLE */
   uint64_t address;       /* code block in the image */
+  uint32_t name_id;       /* the name's id in the trace's strings (0 until first needed) */
 } function;
 
 /* One FLT_OPERATION_REGISTRATION entry as registered. */
@@ -333,9 +335,11 @@ struct fp_engine {
   /* The FLT_PARAMETERS fields of each major function's arm (callback.c), found once. */
   uint16_t param_fields[8][48];
   uint8_t param_field_count[8];
+  uint32_t param_name_ids[8][48]; /* their "Data->Iopb->Parameters.<path>" ids (0: not yet) */
   int param_fields_ready;
   fp_alloc own_alloc;
   fp_alloc *alloc;
+  slab_pool slabs;        /* recycled activations and driver-code state */
   fp_engine_config config;
   fp_rng rng;
   km_space *mem;
@@ -389,6 +393,7 @@ struct fp_engine {
   timer *timers;
   int timer_count, timer_cap;
   uint32_t timer_seq;
+  uint64_t timer_min_due;         /* the earliest due time of the armed timers (when any) */
   work_item *queues[2];           /* pending work items per queue (FIFO) */
 
   tracked *tracked;               /* objects Filter Verifier tracks */
@@ -408,13 +413,14 @@ int sim_add_thread(engine *e, thread_kind kind, const char *name, int process);
 /* Pushes `a` on thread `t` (it starts on the next step of that thread). */
 void sim_push(engine *e, thread *t, act *a);
 
-/* Blocks `t` until `ready` says so; `what` describes the wait for the trace. */
+/* Blocks `t` until `ready` says so; `what` describes the wait for the trace (a string
+ * constant: it is interned by address). */
 act_result sim_block(engine *e, thread *t, wait_ready_fn ready, wait_kind kind, const char *what);
 
 /* Arms a completion DPC for operation `op` at time `due`. */
 int sim_arm_timer(engine *e, uint64_t due, int op_id);
 
-/* Changes the IRQL of `t`, recording the change and why. */
+/* Changes the IRQL of `t`, recording the change and why (`why` is a string constant). */
 void sim_set_irql(engine *e, thread *t, unsigned irql, const char *why);
 
 /* Steps the run until it ends or `budget` more events were recorded (0 = no limit). */

@@ -59,12 +59,12 @@ int flt_altitude_cmp(const char *a, const char *b) {
 }
 
 uint64_t flt_instance_objects(engine *e, instance *inst) {
-  uint64_t o = mem_kernel_object(e, ks_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS), 'O');
+  uint64_t o = mem_kernel_object(e, kf_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS), 'O');
   if (!o) return 0;
-  mem_put(e, o + ks_offset(KS_FLT_RELATED_OBJECTS_Size), 2, ks_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS));
-  mem_put(e, o + ks_offset(KS_FLT_RELATED_OBJECTS_Filter), 8, e->drivers[inst->driver]->filter_object);
-  mem_put(e, o + ks_offset(KS_FLT_RELATED_OBJECTS_Volume), 8, e->volume_object);
-  mem_put(e, o + ks_offset(KS_FLT_RELATED_OBJECTS_Instance), 8, inst->object);
+  mem_put(e, o + kf_offset(KS_FLT_RELATED_OBJECTS_Size), 2, kf_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS));
+  mem_put(e, o + kf_offset(KS_FLT_RELATED_OBJECTS_Filter), 8, e->drivers[inst->driver]->filter_object);
+  mem_put(e, o + kf_offset(KS_FLT_RELATED_OBJECTS_Volume), 8, e->volume_object);
+  mem_put(e, o + kf_offset(KS_FLT_RELATED_OBJECTS_Instance), 8, inst->object);
   return o;
 }
 
@@ -135,7 +135,7 @@ static act_result start_drain(engine *e, thread *t, teardown_act *td, op *o, int
   uint8_t *src = km_raw(e->mem, o->cbd, CBD_SIZE + IOPB_SIZE);
   uint8_t *dst = km_raw(e->mem, copy->cbd, CBD_SIZE + IOPB_SIZE);
   if (src && dst) memcpy(dst, src, CBD_SIZE + IOPB_SIZE);
-  mem_put(e, copy->cbd + ks_offset(KS_FLT_CALLBACK_DATA_Iopb), 8, copy->iopb);
+  mem_put(e, copy->cbd + kf_offset(KS_FLT_CALLBACK_DATA_Iopb), 8, copy->iopb);
   cbd_put_iopb(e, copy, n->iopb);
   cbd_set_flags(e, copy, cbd_flags(e, copy) | FLTFL_CALLBACK_DATA_DRAINING_IO | FLTFL_CALLBACK_DATA_POST_OPERATION);
   cbd_set_objects(e, copy, inst);

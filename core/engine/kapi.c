@@ -43,7 +43,7 @@ void kapi_returned(engine *e, thread *t, uint32_t api, uint64_t value) {
     ev->op = c->op;
   }
   if (ev) {
-    ev->str = trc_intern(&e->trace, kapi_name(api));
+    ev->str = trc_intern_const(&e->trace, kapi_name(api));
     ev->x = (table[api].flags & KF_VOID) ? 0 : value;
     ev->a = (table[api].flags & KF_VOID) ? 1 : 0;
   }
@@ -80,7 +80,7 @@ fp_kresult fp_k_call_index(fp_kctx *k, uint32_t api, const uint64_t *args, uint3
   if (args && n) memcpy(a, args, n * sizeof *a);
   trc_event *ev = eng_event(e, t, TRC_API_CALL);
   if (ev) {
-    ev->str = trc_intern(&e->trace, en->name);
+    ev->str = trc_intern_const(&e->trace, en->name);
     ev->instance = (int16_t)(k->cb ? k->cb->instance : -1);
     ev->op = k->cb ? k->cb->op : -1;
     trc_add_words(&e->trace, a, want);
@@ -233,9 +233,9 @@ uint64_t fp_k_function_address(const fp_kctx *k, uint32_t index) {
 
 uint64_t fp_k_globals(const fp_kctx *k) { return k->cb ? k->e->drivers[k->cb->driver]->globals : 0; }
 
-void *fp_k_alloc(fp_kctx *k, size_t size) { return fp_malloc(k->e->alloc, size); }
+void *fp_k_alloc(fp_kctx *k, size_t size) { return slab_alloc(&k->e->slabs, size); }
 
-void fp_k_free(fp_kctx *k, void *p) { fp_free(k->e->alloc, p); }
+void fp_k_free(fp_kctx *k, void *p) { slab_free(&k->e->slabs, p); }
 
 kapi_result kapi_read(kapi_call *c, uint64_t address, void *buf, uint32_t n) {
   mem_result r = mem_access(c->e, c->t, address, buf, n, 0, MEM_KERNEL, kapi_address(0));

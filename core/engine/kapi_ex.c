@@ -218,8 +218,8 @@ kapi_result kapi_KeReleaseSpinLock(kapi_call *c) {
 
 /* ---- Events and waits ------------------------------------------------------------------------ */
 
-#define EV_TYPE(ev) ((ev) + ks_offset(KS_DISPATCHER_HEADER_Type))
-#define EV_STATE(ev) ((ev) + ks_offset(KS_DISPATCHER_HEADER_SignalState))
+#define EV_TYPE(ev) ((ev) + kf_offset(KS_DISPATCHER_HEADER_Type))
+#define EV_STATE(ev) ((ev) + kf_offset(KS_DISPATCHER_HEADER_SignalState))
 
 kapi_result kapi_KeInitializeEvent(kapi_call *c) {
   uint8_t type = (uint8_t)A(1);
@@ -298,7 +298,7 @@ kapi_result kapi_KeWaitForSingleObject(kapi_call *c) {
 
 /* ---- Fast mutexes ------------------------------------------------------------------------- */
 
-#define FM(f) ks_offset(KS_FAST_MUTEX_##f)
+#define FM(f) kf_offset(KS_FAST_MUTEX_##f)
 
 kapi_result kapi_ExInitializeFastMutex(kapi_call *c) {
   uint32_t one = 1;
@@ -363,7 +363,7 @@ kapi_result kapi_ExReleaseFastMutex(kapi_call *c) {
 
 /* ---- Executive work items ------------------------------------------------------------------------ */
 
-#define WQI(f) ks_offset(KS_WORK_QUEUE_ITEM_##f)
+#define WQI(f) kf_offset(KS_WORK_QUEUE_ITEM_##f)
 
 kapi_result kapi_ExInitializeWorkItem(kapi_call *c) {
   uint64_t routine = A(1), param = A(2);
@@ -410,8 +410,8 @@ kapi_result kapi_IoAllocateMdl(kapi_call *c) {
 kapi_result kapi_MmBuildMdlForNonPagedPool(kapi_call *c) {
   engine *e = c->e;
   uint64_t va = mdl_va(e, A(0));
-  mem_put(e, A(0) + ks_offset(KS_MDL_MappedSystemVa), 8, va);
-  mem_put(e, A(0) + ks_offset(KS_MDL_MdlFlags), 2, 0x0004); /* MDL_SOURCE_IS_NONPAGED_POOL */
+  mem_put(e, A(0) + kf_offset(KS_MDL_MappedSystemVa), 8, va);
+  mem_put(e, A(0) + kf_offset(KS_MDL_MdlFlags), 2, 0x0004); /* MDL_SOURCE_IS_NONPAGED_POOL */
   return KAPI_DONE;
 }
 
@@ -426,7 +426,7 @@ kapi_result kapi_MmGetSystemAddressForMdlSafe(kapi_call *c) {
     attrs.label = 'V';
     uint32_t n = mdl_byte_count(e, mdl);
     sys = va < KM_USER_LIMIT ? km_alias(e->mem, KM_SYSTEM, va, n ? n : 1, &attrs) : va;
-    if (sys) mem_put(e, mdl + ks_offset(KS_MDL_MappedSystemVa), 8, sys);
+    if (sys) mem_put(e, mdl + kf_offset(KS_MDL_MappedSystemVa), 8, sys);
   }
   c->ret = sys; /* NULL when the mapping fails */
   return KAPI_DONE;
@@ -464,7 +464,7 @@ kapi_result kapi_ProbeForWrite(kapi_call *c) { return probe(c, 1); }
 
 /* ---- UNICODE_STRING ------------------------------------------------------------------------------- */
 
-#define US(f) ks_offset(KS_UNICODE_STRING_##f)
+#define US(f) kf_offset(KS_UNICODE_STRING_##f)
 
 kapi_result kapi_RtlInitUnicodeString(kapi_call *c) {
   uint64_t dest = A(0), src = A(1);

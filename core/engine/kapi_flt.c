@@ -74,8 +74,8 @@ int flt_tracked_leaks(engine *e, thread *t, int d) {
 
 /* ---- Registration ------------------------------------------------------------------------------ */
 
-#define REG(f) ks_offset(KS_FLT_REGISTRATION_##f)
-#define OPR(f) ks_offset(KS_FLT_OPERATION_REGISTRATION_##f)
+#define REG(f) kf_offset(KS_FLT_REGISTRATION_##f)
+#define OPR(f) kf_offset(KS_FLT_OPERATION_REGISTRATION_##f)
 
 static kapi_result reg_read(kapi_call *c, uint64_t base, uint32_t off, uint32_t size, uint64_t *v) {
   uint8_t b[8] = { 0 };
@@ -102,7 +102,7 @@ kapi_result kapi_FltRegisterFilter(kapi_call *c) {
   kapi_result r;
   if ((r = reg_read(c, reg, REG(Size), 2, &size)) != KAPI_DONE) return r;
   if ((r = reg_read(c, reg, REG(Version), 2, &version)) != KAPI_DONE) return r;
-  if (version != FLT_REGISTRATION_VERSION || size != ks_struct_size(KS_STRUCT_FLT_REGISTRATION)) {
+  if (version != FLT_REGISTRATION_VERSION || size != kf_struct_size(KS_STRUCT_FLT_REGISTRATION)) {
     /* REG-1: Size must be sizeof(FLT_REGISTRATION), Version FLT_REGISTRATION_VERSION. */
     misuse(c, RULE_REG_1, version != FLT_REGISTRATION_VERSION ? "REG-1: Version is not FLT_REGISTRATION_VERSION"
                                                                 : "REG-1: Size is not sizeof(FLT_REGISTRATION)");
@@ -116,10 +116,10 @@ kapi_result kapi_FltRegisterFilter(kapi_call *c) {
                                    KS_FLT_REGISTRATION_InstanceTeardownCompleteCallback };
   uint64_t cb[5];
   for (int i = 0; i < 5; i++)
-    if ((r = reg_read(c, reg, ks_offset(cbs[i]), 8, &cb[i])) != KAPI_DONE) return r;
+    if ((r = reg_read(c, reg, kf_offset(cbs[i]), 8, &cb[i])) != KAPI_DONE) return r;
   opreg list[64];
   uint32_t n = 0;
-  uint32_t stride = ks_struct_size(KS_STRUCT_FLT_OPERATION_REGISTRATION);
+  uint32_t stride = kf_struct_size(KS_STRUCT_FLT_OPERATION_REGISTRATION);
   for (uint64_t p = ops; p; p += stride) {
     uint64_t major;
     if ((r = reg_read(c, p, OPR(MajorFunction), 1, &major)) != KAPI_DONE) return r;
@@ -358,7 +358,7 @@ kapi_result kapi_FltQueueDeferredIoWorkItem(kapi_call *c) {
     return KAPI_STOP;
   }
   /* PENDPOST-2: the documented failures. */
-  instance *inst = flt_instance_of(e, mem_get(e, o->iopb + ks_offset(KS_FLT_IO_PARAMETER_BLOCK_TargetInstance), 8));
+  instance *inst = flt_instance_of(e, mem_get(e, o->iopb + kf_offset(KS_FLT_IO_PARAMETER_BLOCK_TargetInstance), 8));
   if (o->kind != OK_IRP || (cbd_irp_flags(e, o) & IRP_PAGING_IO) || c->t->top_level_irp) {
     c->ret = STATUS_FLT_NOT_SAFE_TO_POST_OPERATION;
     return KAPI_DONE;
@@ -588,16 +588,16 @@ kapi_result kapi_FltDecodeParameters(kapi_call *c) {
     c->ret = STATUS_INVALID_PARAMETER;
     return KAPI_DONE;
   }
-  uint64_t params = o->iopb + ks_offset(KS_FLT_IO_PARAMETER_BLOCK_Parameters);
+  uint64_t params = o->iopb + kf_offset(KS_FLT_IO_PARAMETER_BLOCK_Parameters);
   uint64_t mdl = 0, buffer = 0, length = 0, access = 0;
   if (o->major == IRP_MJ_READ || o->major == IRP_MJ_WRITE) {
-    mdl = params + ks_offset(P_RW_MDL);
-    buffer = params + ks_offset(P_RW_BUFFER);
-    length = params + ks_offset(P_RW_LENGTH);
+    mdl = params + kf_offset(P_RW_MDL);
+    buffer = params + kf_offset(P_RW_BUFFER);
+    length = params + kf_offset(P_RW_LENGTH);
     access = o->major == IRP_MJ_READ ? 1 /* IoWriteAccess */ : 0 /* IoReadAccess */;
   } else if (o->major == IRP_MJ_QUERY_INFORMATION || o->major == IRP_MJ_SET_INFORMATION) {
-    buffer = params + ks_offset(o->major == IRP_MJ_QUERY_INFORMATION ? P_QI_BUFFER : P_SI_BUFFER);
-    length = params + ks_offset(P_QI_LENGTH);
+    buffer = params + kf_offset(o->major == IRP_MJ_QUERY_INFORMATION ? P_QI_BUFFER : P_SI_BUFFER);
+    length = params + kf_offset(P_QI_LENGTH);
     access = o->major == IRP_MJ_QUERY_INFORMATION ? 1 : 0;
   } else {
     c->ret = STATUS_INVALID_PARAMETER;
@@ -615,7 +615,7 @@ kapi_result kapi_FltDecodeParameters(kapi_call *c) {
 
 /* ---- File names (NAME-1) -------------------------------------------------------------------- */
 
-#define FNI(f) ks_offset(KS_FLT_FILE_NAME_INFORMATION_##f)
+#define FNI(f) kf_offset(KS_FLT_FILE_NAME_INFORMATION_##f)
 
 kapi_result kapi_FltGetFileNameInformation(kapi_call *c) {
   engine *e = c->e;
@@ -655,16 +655,16 @@ kapi_result kapi_FltGetFileNameInformation(kapi_call *c) {
   attrs.label = 'Q';
   attrs.pageable = 1;
   attrs.tag = 0x6E4E6C46; /* 'FlNn' */
-  uint64_t info = km_alloc(e->mem, KM_POOL_PAGED, ks_struct_size(KS_STRUCT_FLT_FILE_NAME_INFORMATION) + 2 * n + 2, &attrs);
+  uint64_t info = km_alloc(e->mem, KM_POOL_PAGED, kf_struct_size(KS_STRUCT_FLT_FILE_NAME_INFORMATION) + 2 * n + 2, &attrs);
   if (!info || !track(e, TR_NAME_INFORMATION, c->cb ? c->cb->driver : -1, info)) return KAPI_STOP;
-  uint64_t buf = info + ks_struct_size(KS_STRUCT_FLT_FILE_NAME_INFORMATION);
+  uint64_t buf = info + kf_struct_size(KS_STRUCT_FLT_FILE_NAME_INFORMATION);
   for (size_t i = 0; i < n; i++) mem_put(e, buf + 2 * i, 2, (uint8_t)full[i]);
-  mem_put(e, info + FNI(Size), 2, ks_struct_size(KS_STRUCT_FLT_FILE_NAME_INFORMATION));
+  mem_put(e, info + FNI(Size), 2, kf_struct_size(KS_STRUCT_FLT_FILE_NAME_INFORMATION));
   mem_put(e, info + FNI(Format), 4, (options & 0xFF) ? (options & 0xFF) : FLT_FILE_NAME_NORMALIZED);
   uint64_t name = info + FNI(Name);
-  mem_put(e, name + ks_offset(KS_UNICODE_STRING_Length), 2, 2 * n);
-  mem_put(e, name + ks_offset(KS_UNICODE_STRING_MaximumLength), 2, 2 * n + 2);
-  mem_put(e, name + ks_offset(KS_UNICODE_STRING_Buffer), 8, buf);
+  mem_put(e, name + kf_offset(KS_UNICODE_STRING_Length), 2, 2 * n);
+  mem_put(e, name + kf_offset(KS_UNICODE_STRING_MaximumLength), 2, 2 * n + 2);
+  mem_put(e, name + kf_offset(KS_UNICODE_STRING_Buffer), 8, buf);
   fo->name_cached = 1;
   kapi_result r = kapi_write(c, A(2), &info, 8);
   if (r != KAPI_DONE) return r;
@@ -673,9 +673,9 @@ kapi_result kapi_FltGetFileNameInformation(kapi_call *c) {
 }
 
 static void set_ustr(engine *e, uint64_t us, uint64_t buf, uint32_t first, uint32_t count) {
-  mem_put(e, us + ks_offset(KS_UNICODE_STRING_Length), 2, 2u * count);
-  mem_put(e, us + ks_offset(KS_UNICODE_STRING_MaximumLength), 2, 2u * count);
-  mem_put(e, us + ks_offset(KS_UNICODE_STRING_Buffer), 8, count ? buf + 2u * first : 0);
+  mem_put(e, us + kf_offset(KS_UNICODE_STRING_Length), 2, 2u * count);
+  mem_put(e, us + kf_offset(KS_UNICODE_STRING_MaximumLength), 2, 2u * count);
+  mem_put(e, us + kf_offset(KS_UNICODE_STRING_Buffer), 8, count ? buf + 2u * first : 0);
 }
 
 kapi_result kapi_FltParseFileNameInformation(kapi_call *c) {
@@ -688,7 +688,7 @@ kapi_result kapi_FltParseFileNameInformation(kapi_call *c) {
   }
   uint64_t name = info + FNI(Name);
   uint32_t n = (uint32_t)mem_get(e, name, 2) / 2;
-  uint64_t buf = mem_get(e, name + ks_offset(KS_UNICODE_STRING_Buffer), 8);
+  uint64_t buf = mem_get(e, name + kf_offset(KS_UNICODE_STRING_Buffer), 8);
   /* "\Device\HarddiskVolume1" then the path: Volume, ParentDir, FinalComponent, Extension. */
   uint32_t vol = 0, slashes = 0, last = 0, dot = 0;
   for (uint32_t i = 0; i < n; i++) {
@@ -736,7 +736,7 @@ kapi_result kapi_FltReferenceFileNameInformation(kapi_call *c) {
 kapi_result kapi_FltGetRequestorProcess(kapi_call *c) {
   op *o = op_arg(c, A(0));
   c->ret = 0;
-  if (o && mem_get(c->e, o->cbd + ks_offset(KS_FLT_CALLBACK_DATA_Thread), 8))
+  if (o && mem_get(c->e, o->cbd + kf_offset(KS_FLT_CALLBACK_DATA_Thread), 8))
     c->ret = c->e->process_objects[c->e->threads[o->orig_thread]->process];
   return KAPI_DONE;
 }

@@ -36,11 +36,12 @@ int sim_add_thread(engine *e, thread_kind kind, const char *name, int process) {
 }
 
 act *sim_new_act(engine *e, const act_vt *vt, size_t size) {
-  act *a = fp_calloc(e->alloc, 1, size);
+  act *a = slab_alloc(&e->slabs, size);
   if (!a) {
     eng_internal(e, NULL, "out of memory for an activation");
     return NULL;
   }
+  memset(a, 0, size);
   a->vt = vt;
   return a;
 }
@@ -59,7 +60,7 @@ static void pop(engine *e, thread *t) {
     t->top->child_done = 1;
   }
   if (a->vt->destroy) a->vt->destroy(e, a);
-  fp_free(e->alloc, a);
+  slab_free(&e->slabs, a);
 }
 
 void sim_set_irql(engine *e, thread *t, unsigned irql, const char *why) {
@@ -70,14 +71,14 @@ void sim_set_irql(engine *e, thread *t, unsigned irql, const char *why) {
   if (ev) {
     ev->a = old;
     ev->b = irql;
-    ev->str = trc_intern(&e->trace, why);
+    ev->str = trc_intern_const(&e->trace, why);
   }
 }
 
 act_result sim_block(engine *e, thread *t, wait_ready_fn ready, wait_kind kind, const char *what) {
   t->wait = ready;
   t->wait_kind = kind;
-  t->wait_text = trc_intern(&e->trace, what);
+  t->wait_text = trc_intern_const(&e->trace, what);
   trc_event *ev = eng_event(e, t, TRC_WAIT);
   if (ev) ev->str = t->wait_text;
   return ACT_BLOCKED;
@@ -86,6 +87,20 @@ act_result sim_block(engine *e, thread *t, wait_ready_fn ready, wait_kind kind, 
 act_result sim_stop(engine *e, fp_end_reason reason) {
   if (!e->end) e->end = reason;
   return ACT_STOP;
+}
+
+/* Recomputes the earliest due time of the armed timers (after any change to the set). */
+static void timers_changed(engine *e) {
+  uint64_t min = UINT64_MAX;
+  for (int i = 0; i < e->timer_count; i++)
+    if (e->timers[i].due < min) min = e->timers[i].due;
+  e->timer_min_due = min;
+}
+
+/* Removes timer `i` (the last one takes its place). */
+static void remove_timer(engine *e, int i) {
+  e->timers[i] = e->timers[--e->timer_count];
+  timers_changed(e);
 }
 
 int sim_arm_timer(engine *e, uint64_t due, int op_id) {
@@ -100,11 +115,13 @@ int sim_arm_timer(engine *e, uint64_t due, int op_id) {
   t->due = due;
   t->op = op_id;
   t->seq = e->timer_seq++;
+  if (due < e->timer_min_due || e->timer_count == 1) e->timer_min_due = due;
   return 1;
 }
 
 /* The earliest timer that is due, or -1. */
 static int due_timer(engine *e, int any) {
+  if (!e->timer_count || (!any && e->timer_min_due > e->time)) return -1;
   int best = -1;
   for (int i = 0; i < e->timer_count; i++) {
     timer *t = &e->timers[i];
@@ -139,7 +156,7 @@ static void switch_to(engine *e, int next, const char *why) {
   if (ev) {
     ev->a = (uint32_t)e->current;
     ev->b = (uint32_t)next;
-    ev->str = trc_intern(&e->trace, why);
+    ev->str = trc_intern_const(&e->trace, why);
   }
   e->current = next;
   e->quantum_left = q / 2 + (uint32_t)fp_rng_below(&e->rng, q);
@@ -185,7 +202,7 @@ static int start_due_dpc(engine *e) {
   if (i < 0) return 0;
   if (e->timers[i].op < 0) {
     /* A plain timer (a sleep, a control action's time) only makes time pass: no DPC. */
-    e->timers[i] = e->timers[--e->timer_count];
+    remove_timer(e, i);
     return 1;
   }
   thread *t = e->threads[e->current];
@@ -197,7 +214,7 @@ static int start_due_dpc(engine *e) {
   dpc_act *d = (dpc_act *)sim_new_act(e, &dpc_vt, sizeof *d);
   if (!d) return -1;
   d->op = e->timers[i].op;
-  e->timers[i] = e->timers[--e->timer_count];
+  remove_timer(e, i);
   if (host != e->current) switch_to(e, host, "a DPC runs on the idle processor");
   thread *h = e->threads[host];
   d->base.dpc = 1;
@@ -297,7 +314,7 @@ void sim_release(engine *e) {
       act *a = t->top;
       t->top = a->below;
       if (a->vt->destroy) a->vt->destroy(e, a);
-      fp_free(e->alloc, a);
+      slab_free(&e->slabs, a);
     }
     fp_free(e->alloc, t->name);
     fp_free(e->alloc, t->script);

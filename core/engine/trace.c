@@ -37,12 +37,22 @@ static int grow(fp_alloc *a, void **items, uint32_t *cap, uint32_t need, size_t 
 }
 
 trc_event *trc_add(trc_trace *t, const trc_event *e) {
+  trc_event *out = trc_new(t);
+  if (!out) return NULL;
+  uint32_t seq = out->seq, words = out->words;
+  *out = *e;
+  out->seq = seq;
+  out->words = words;
+  out->nwords = 0;
+  return out;
+}
+
+trc_event *trc_grow(trc_trace *t) {
   if (t->failed || !grow(t->alloc, (void **)&t->events, &t->cap, t->count + 1, sizeof *t->events)) {
     t->failed = 1;
     return NULL;
   }
   trc_event *out = &t->events[t->count];
-  *out = *e;
   out->seq = t->count++;
   out->words = t->nwords;
   out->nwords = 0;
@@ -96,6 +106,17 @@ uint32_t trc_intern(trc_trace *t, const char *s) {
   t->strings[t->nstrings++] = copy;
   t->hash[i] = t->nstrings;
   return t->nstrings;
+}
+
+uint32_t trc_intern_const(trc_trace *t, const char *s) {
+  uint32_t slot = ((uint32_t)((uintptr_t)s >> 3) * 2654435761u >> 26) % TRC_CONST_CACHE;
+  if (s && t->const_keys[slot] == s) return t->const_ids[slot];
+  uint32_t id = trc_intern(t, s);
+  if (id) {
+    t->const_keys[slot] = s;
+    t->const_ids[slot] = id;
+  }
+  return id;
 }
 
 const char *trc_string(const trc_trace *t, uint32_t id) {

@@ -88,6 +88,8 @@ typedef struct trc_event {
   uint32_t nwords;    /* number of side words */
 } trc_event;
 
+#define TRC_CONST_CACHE 64u
+
 typedef struct trc_trace {
   fp_alloc *alloc;
   trc_event *events;
@@ -98,6 +100,8 @@ typedef struct trc_trace {
   uint32_t nstrings, strings_cap;
   uint32_t *hash;      /* open addressing: string ids, 0 = empty */
   uint32_t hash_cap;
+  const char *const_keys[TRC_CONST_CACHE]; /* trc_intern_const: string constants seen ... */
+  uint32_t const_ids[TRC_CONST_CACHE];     /* ... and their ids (direct-mapped by address) */
   int failed;          /* an allocation failed: later events were lost */
 } trc_trace;
 
@@ -110,11 +114,29 @@ void trc_free(trc_trace *t);
 /* Appends an event (seq is filled in) and returns it, or NULL when memory runs out. */
 trc_event *trc_add(trc_trace *t, const trc_event *e);
 
+/* trc_new's slow path: grows the table first. */
+trc_event *trc_grow(trc_trace *t);
+
+/* Appends an event whose seq, words and nwords are filled in (the other fields are left for
+ * the caller to set) and returns it, or NULL when memory runs out. */
+static inline trc_event *trc_new(trc_trace *t) {
+  if (t->count >= t->cap || t->failed) return trc_grow(t);
+  trc_event *out = &t->events[t->count];
+  out->seq = t->count++;
+  out->words = t->nwords;
+  out->nwords = 0;
+  return out;
+}
+
 /* Appends side words to the last event. Returns 0 when memory runs out. */
 int trc_add_words(trc_trace *t, const uint64_t *w, uint32_t n);
 
 /* The id of `s` in the string table (adding it if needed); 0 when memory runs out. */
 uint32_t trc_intern(trc_trace *t, const char *s);
+
+/* trc_intern for a string constant: `s` must keep its address and its contents for the
+ * trace's lifetime (a literal, an entry of a static table), so its id is found by address. */
+uint32_t trc_intern_const(trc_trace *t, const char *s);
 
 /* The string with id `id` ("" for 0). */
 const char *trc_string(const trc_trace *t, uint32_t id);

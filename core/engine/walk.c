@@ -102,7 +102,7 @@ static act_result pre_step(engine *e, thread *t, walk_act *w, op *o) {
     const char *why = skip_reason(e, o, w->pos, inst, &reg);
     if (why) {
       trc_event *ev = op_event(e, t, o, TRC_INSTANCE_SKIPPED, id);
-      if (ev) ev->str = trc_intern(&e->trace, why);
+      if (ev) ev->str = trc_intern_const(&e->trace, why);
       w->pos++;
       continue;
     }
