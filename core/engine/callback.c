@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/bytes.h"
 #include "engine/cbd.h"
 #include "kstruct/kstruct.h"
 
@@ -44,15 +45,9 @@ static void cb_destroy(engine *e, act *a) {
   (void)e;
 }
 
-static uint64_t le(const uint8_t *p, uint32_t size) {
-  uint64_t v = 0;
-  for (uint32_t i = 0; i < size && i < 8; i++) v |= (uint64_t)p[i] << (8 * i);
-  return v;
-}
-
 /* Adds a change of the field interned as `id` from `old` to `now` (when they differ). */
 static void change_id(engine *e, uint32_t id, const uint8_t *old, const uint8_t *now, uint32_t size) {
-  uint64_t w[3] = { id, le(old, size), le(now, size) };
+  uint64_t w[3] = { id, le_load(old, size), le_load(now, size) };
   trc_add_words(&e->trace, w, 3);
 }
 
@@ -108,7 +103,7 @@ static void find_param_fields(engine *e) {
 static void record_changes(engine *e, const cb_act *c) {
   if (c->op < 0) return;
   const op *o = e->ops[c->op];
-  const uint8_t *now = km_raw(e->mem, o->cbd, CBD_SIZE + IOPB_SIZE);
+  const uint8_t *now = cbd_host(e, o);
   if (!now) return;
   /* Most callbacks change nothing: then only the CompletionContext slot can differ. */
   int same = memcmp(c->before, now, CBD_SIZE + IOPB_SIZE) == 0;
@@ -142,11 +137,8 @@ static void record_changes(engine *e, const cb_act *c) {
     change(e, iopb[i].name, ob + kf_offset(iopb[i].f), on + kf_offset(iopb[i].f), kf_size(iopb[i].f));
   if (c->role == CB_PRE) {
     uint8_t zero[8] = { 0 }, ctx[8];
-    const uint8_t *slot = km_raw(e->mem, o->ctx_slot, 8);
-    if (slot) {
-      memcpy(ctx, slot, 8);
-      change(e, "*CompletionContext", zero, ctx, 8);
-    }
+    le_store(ctx, 8, cbd_context(e, o)); /* 0 when the slot is not mapped: no change */
+    change(e, "*CompletionContext", zero, ctx, 8);
   }
   int arm = params_arm(o->major);
   if (arm < 0 || same) return;
@@ -189,7 +181,7 @@ static act_result cb_step(engine *e, thread *t, act *a) {
     c->entry_irql = t->irql;
     trc_event *ev = eng_event(e, t, TRC_CALLBACK_ENTER);
     if (c->op >= 0) {
-      const uint8_t *p = km_raw(e->mem, e->ops[c->op]->cbd, CBD_SIZE + IOPB_SIZE);
+      const uint8_t *p = cbd_host(e, e->ops[c->op]);
       if (p) memcpy(c->before, p, sizeof c->before);
     }
     if (ev) {

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "engine/bytes.h"
 #include "engine/mem.h"
 #include "nt/nt.h"
 
@@ -10,96 +11,137 @@
 #define IOPB(f) kf_offset(KS_FLT_IO_PARAMETER_BLOCK_##f)
 #define FO(f) kf_offset(KS_FILE_OBJECT_##f)
 
+#define CBD_BYTES (CBD_SIZE + IOPB_SIZE)
+#define OBJECTS_SIZE kf_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS)
+
 static uint64_t get(engine *e, uint64_t base, ks_field f) { return mem_get(e, base + kf_offset(f), kf_size(f)); }
 
 static void set(engine *e, uint64_t base, ks_field f, uint64_t v) { mem_put(e, base + kf_offset(f), kf_size(f), v); }
 
+/* Whether the host pointers kept at creation still hold (no block's bytes went away since). */
+static int host_valid(engine *e, const op *o) { return o->cbd_host && o->host_epoch == km_epoch(e->mem); }
+
+uint8_t *cbd_host(engine *e, const op *o) {
+  return host_valid(e, o) ? o->cbd_host : km_raw(e->mem, o->cbd, CBD_BYTES);
+}
+
+/* A value at `off` in the callback data (the parameter block starts at CBD_SIZE). */
+static uint64_t cget(engine *e, const op *o, uint32_t off, uint32_t size) {
+  if (off + size <= CBD_BYTES && host_valid(e, o)) return le_load(o->cbd_host + off, size);
+  return mem_get(e, o->cbd + off, size);
+}
+
+static void cput(engine *e, const op *o, uint32_t off, uint32_t size, uint64_t v) {
+  if (off + size <= CBD_BYTES && host_valid(e, o)) le_store(o->cbd_host + off, size, v);
+  else mem_put(e, o->cbd + off, size, v);
+}
+
+/* The same for the FLT_RELATED_OBJECTS. */
+static void oput(engine *e, const op *o, ks_field f, uint64_t v) {
+  uint32_t off = kf_offset(f), size = kf_size(f);
+  if (off + size <= OBJECTS_SIZE && host_valid(e, o)) le_store(o->objects_host + off, size, v);
+  else mem_put(e, o->objects + off, size, v);
+}
+
+#define CF(f) kf_offset(KS_FLT_CALLBACK_DATA_##f), kf_size(KS_FLT_CALLBACK_DATA_##f)
+#define IF(f) CBD_SIZE + kf_offset(KS_FLT_IO_PARAMETER_BLOCK_##f), kf_size(KS_FLT_IO_PARAMETER_BLOCK_##f)
+
 int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t requestor_mode) {
   /* FltMgr keeps the callback data and its parameter block together (its IRP_CTRL). */
-  o->cbd = mem_kernel_object(e, CBD_SIZE + IOPB_SIZE, 'D');
-  o->objects = mem_kernel_object(e, kf_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS), 'O');
+  o->cbd = mem_kernel_object(e, CBD_BYTES, 'D');
+  o->objects = mem_kernel_object(e, OBJECTS_SIZE, 'O');
   o->ctx_slot = mem_kernel_object(e, 8, 'X');
   if (!o->cbd || !o->objects || !o->ctx_slot) return 0;
   o->iopb = o->cbd + CBD_SIZE;
-  set(e, o->cbd, KS_FLT_CALLBACK_DATA_Flags, flags);
-  set(e, o->cbd, KS_FLT_CALLBACK_DATA_Thread, ethread);
-  set(e, o->cbd, KS_FLT_CALLBACK_DATA_Iopb, o->iopb);
-  set(e, o->cbd, KS_FLT_CALLBACK_DATA_RequestorMode, requestor_mode);
-  set(e, o->objects, KS_FLT_RELATED_OBJECTS_Size, kf_struct_size(KS_STRUCT_FLT_RELATED_OBJECTS));
-  set(e, o->objects, KS_FLT_RELATED_OBJECTS_Volume, e->volume_object);
+  o->cbd_host = km_raw(e->mem, o->cbd, CBD_BYTES);
+  o->objects_host = km_raw(e->mem, o->objects, OBJECTS_SIZE);
+  o->ctx_host = km_raw(e->mem, o->ctx_slot, 8);
+  o->host_epoch = km_epoch(e->mem);
+  if (!o->cbd_host || !o->objects_host || !o->ctx_host) o->cbd_host = NULL;
+  cput(e, o, CF(Flags), flags);
+  cput(e, o, CF(Thread), ethread);
+  cput(e, o, CF(Iopb), o->iopb);
+  cput(e, o, CF(RequestorMode), requestor_mode);
+  oput(e, o, KS_FLT_RELATED_OBJECTS_Size, OBJECTS_SIZE);
+  oput(e, o, KS_FLT_RELATED_OBJECTS_Volume, e->volume_object);
   return 1;
 }
 
-uint32_t cbd_flags(engine *e, const op *o) { return (uint32_t)get(e, o->cbd, KS_FLT_CALLBACK_DATA_Flags); }
+uint64_t cbd_context(engine *e, const op *o) {
+  return host_valid(e, o) ? le_load(o->ctx_host, 8) : mem_get(e, o->ctx_slot, 8);
+}
 
-void cbd_set_flags(engine *e, const op *o, uint32_t flags) { set(e, o->cbd, KS_FLT_CALLBACK_DATA_Flags, flags); }
+void cbd_set_context(engine *e, const op *o, uint64_t value) {
+  if (host_valid(e, o)) le_store(o->ctx_host, 8, value);
+  else mem_put(e, o->ctx_slot, 8, value);
+}
+
+uint32_t cbd_flags(engine *e, const op *o) { return (uint32_t)cget(e, o, CF(Flags)); }
+
+void cbd_set_flags(engine *e, const op *o, uint32_t flags) { cput(e, o, CF(Flags), flags); }
 
 uint32_t cbd_status(engine *e, const op *o) {
-  return (uint32_t)mem_get(e, o->cbd + CBD(IoStatus) + kf_offset(KS_IO_STATUS_BLOCK_Status), 4);
+  return (uint32_t)cget(e, o, CBD(IoStatus) + kf_offset(KS_IO_STATUS_BLOCK_Status), 4);
 }
 
 uint64_t cbd_information(engine *e, const op *o) {
-  return mem_get(e, o->cbd + CBD(IoStatus) + kf_offset(KS_IO_STATUS_BLOCK_Information), 8);
+  return cget(e, o, CBD(IoStatus) + kf_offset(KS_IO_STATUS_BLOCK_Information), 8);
 }
 
 void cbd_set_iostatus(engine *e, const op *o, uint32_t status, uint64_t information) {
-  uint64_t io = o->cbd + CBD(IoStatus);
-  mem_put(e, io + kf_offset(KS_IO_STATUS_BLOCK_Pointer), 8, 0);
-  mem_put(e, io + kf_offset(KS_IO_STATUS_BLOCK_Status), 4, status);
-  mem_put(e, io + kf_offset(KS_IO_STATUS_BLOCK_Information), 8, information);
+  uint32_t io = CBD(IoStatus);
+  cput(e, o, io + kf_offset(KS_IO_STATUS_BLOCK_Pointer), 8, 0);
+  cput(e, o, io + kf_offset(KS_IO_STATUS_BLOCK_Status), 4, status);
+  cput(e, o, io + kf_offset(KS_IO_STATUS_BLOCK_Information), 8, information);
 }
 
 void cbd_get_bytes(engine *e, const op *o, uint8_t out[CBD_SIZE]) {
-  const uint8_t *p = km_raw(e->mem, o->cbd, CBD_SIZE);
+  const uint8_t *p = cbd_host(e, o);
   if (p) memcpy(out, p, CBD_SIZE);
   else memset(out, 0, CBD_SIZE);
 }
 
 void cbd_get_iopb(engine *e, const op *o, uint8_t out[IOPB_SIZE]) {
-  const uint8_t *p = km_raw(e->mem, o->iopb, IOPB_SIZE);
-  if (p) memcpy(out, p, IOPB_SIZE);
+  const uint8_t *p = cbd_host(e, o);
+  if (p) memcpy(out, p + CBD_SIZE, IOPB_SIZE);
   else memset(out, 0, IOPB_SIZE);
 }
 
 void cbd_put_iopb(engine *e, const op *o, const uint8_t in[IOPB_SIZE]) {
-  uint8_t *p = km_raw(e->mem, o->iopb, IOPB_SIZE);
-  if (p) memcpy(p, in, IOPB_SIZE);
+  uint8_t *p = cbd_host(e, o);
+  if (p) memcpy(p + CBD_SIZE, in, IOPB_SIZE);
 }
 
-uint32_t cbd_irp_flags(engine *e, const op *o) { return (uint32_t)get(e, o->iopb, KS_FLT_IO_PARAMETER_BLOCK_IrpFlags); }
+uint32_t cbd_irp_flags(engine *e, const op *o) { return (uint32_t)cget(e, o, IF(IrpFlags)); }
 
-void cbd_set_irp_flags(engine *e, const op *o, uint32_t flags) {
-  set(e, o->iopb, KS_FLT_IO_PARAMETER_BLOCK_IrpFlags, flags);
-}
+void cbd_set_irp_flags(engine *e, const op *o, uint32_t flags) { cput(e, o, IF(IrpFlags), flags); }
 
 void cbd_set_major_minor(engine *e, const op *o, uint8_t major, uint8_t minor) {
-  set(e, o->iopb, KS_FLT_IO_PARAMETER_BLOCK_MajorFunction, major);
-  set(e, o->iopb, KS_FLT_IO_PARAMETER_BLOCK_MinorFunction, minor);
+  cput(e, o, IF(MajorFunction), major);
+  cput(e, o, IF(MinorFunction), minor);
 }
 
-uint64_t cbd_target_file_object(engine *e, const op *o) {
-  return get(e, o->iopb, KS_FLT_IO_PARAMETER_BLOCK_TargetFileObject);
-}
+uint64_t cbd_target_file_object(engine *e, const op *o) { return cget(e, o, IF(TargetFileObject)); }
 
 void cbd_set_targets(engine *e, const op *o, uint64_t file_object, uint64_t inst) {
-  set(e, o->iopb, KS_FLT_IO_PARAMETER_BLOCK_TargetFileObject, file_object);
-  set(e, o->iopb, KS_FLT_IO_PARAMETER_BLOCK_TargetInstance, inst);
+  cput(e, o, IF(TargetFileObject), file_object);
+  cput(e, o, IF(TargetInstance), inst);
 }
 
 uint64_t cbd_param(engine *e, const op *o, ks_field f) {
-  return mem_get(e, o->iopb + IOPB(Parameters) + kf_offset(f), kf_size(f));
+  return cget(e, o, CBD_SIZE + IOPB(Parameters) + kf_offset(f), kf_size(f));
 }
 
 void cbd_set_param(engine *e, const op *o, ks_field f, uint64_t value) {
-  mem_put(e, o->iopb + IOPB(Parameters) + kf_offset(f), kf_size(f), value);
+  cput(e, o, CBD_SIZE + IOPB(Parameters) + kf_offset(f), kf_size(f), value);
 }
 
 void cbd_set_objects(engine *e, const op *o, const instance *inst) {
   uint64_t filter = inst ? e->drivers[inst->driver]->filter_object : 0;
-  set(e, o->objects, KS_FLT_RELATED_OBJECTS_Filter, filter);
-  set(e, o->objects, KS_FLT_RELATED_OBJECTS_Instance, inst ? inst->object : 0);
-  set(e, o->objects, KS_FLT_RELATED_OBJECTS_FileObject, o->fo ? o->fo->address : 0);
-  set(e, o->iopb, KS_FLT_IO_PARAMETER_BLOCK_TargetInstance, inst ? inst->object : 0);
+  oput(e, o, KS_FLT_RELATED_OBJECTS_Filter, filter);
+  oput(e, o, KS_FLT_RELATED_OBJECTS_Instance, inst ? inst->object : 0);
+  oput(e, o, KS_FLT_RELATED_OBJECTS_FileObject, o->fo ? o->fo->address : 0);
+  cput(e, o, IF(TargetInstance), inst ? inst->object : 0);
 }
 
 /* ---- FILE_OBJECT, UNICODE_STRING, MDL ---------------------------------------------------------- */

@@ -18,6 +18,15 @@
  * stops the run when memory runs out. */
 int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t requestor_mode);
 
+/* The host bytes of the callback data and its parameter block (CBD_SIZE + IOPB_SIZE), NULL
+ * if the block is gone. Valid until the next block's bytes go away (km_epoch). */
+uint8_t *cbd_host(engine *e, const op *o);
+
+/* The CompletionContext slot a pre-op writes. */
+uint64_t cbd_context(engine *e, const op *o);
+void cbd_set_context(engine *e, const op *o, uint64_t value);
+
+/* Fields of the callback data. */
 uint32_t cbd_flags(engine *e, const op *o);
 void cbd_set_flags(engine *e, const op *o, uint32_t flags);
 uint32_t cbd_status(engine *e, const op *o);

@@ -230,6 +230,10 @@ struct op {
   uint64_t iopb;          /* FLT_IO_PARAMETER_BLOCK (right after the callback data) */
   uint64_t objects;       /* FLT_RELATED_OBJECTS */
   uint64_t ctx_slot;      /* where a pre-op writes *CompletionContext */
+  uint8_t *cbd_host;      /* the host bytes of cbd, objects and ctx_slot (cbd.c; NULL: use */
+  uint8_t *objects_host;  /* km_raw), valid while the address space's km_epoch is host_epoch */
+  uint8_t *ctx_host;
+  uint32_t host_epoch;
   int orig_thread;
   fobj *fo;
   op_state state;

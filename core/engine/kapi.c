@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/bytes.h"
 #include "engine/mem.h"
 #include "engine/rules.h"
 #include "nt/nt.h"
@@ -190,9 +191,18 @@ static fp_kresult mem_to_k(mem_result r) {
 }
 
 fp_kresult fp_k_read(fp_kctx *k, uint64_t address, uint32_t size, uint64_t *value) {
-  uint8_t b[8] = { 0 };
   if (size > 8) size = 8;
-  mem_result r = mem_access(k->e, k->t, address, b, size, 0, MEM_DRIVER, pc_of(k));
+  thread *t = k->t;
+  const uint8_t *p = km_peek(k->e->mem, address, size, (uint32_t)t->process);
+  if (p) {
+    *value = le_load(p, size);
+    return FP_K_DONE;
+  }
+  uint8_t b[8] = { 0 };
+  km_ctx ctx = { t->irql, (uint32_t)t->process };
+  km_fault f = { address, NULL };
+  km_result kr = km_read(k->e->mem, address, b, size, &ctx, &f);
+  mem_result r = kr == KM_OK ? MEM_OK : mem_outcome(k->e, t, kr, &f, address, 0, MEM_DRIVER, pc_of(k));
   if (r == MEM_OK) {
     uint64_t v = 0;
     for (uint32_t i = 0; i < size; i++) v |= (uint64_t)b[i] << (8 * i);
@@ -204,8 +214,17 @@ fp_kresult fp_k_read(fp_kctx *k, uint64_t address, uint32_t size, uint64_t *valu
 fp_kresult fp_k_write(fp_kctx *k, uint64_t address, uint32_t size, uint64_t value) {
   uint8_t b[8];
   if (size > 8) size = 8;
+  thread *t = k->t;
+  uint8_t *p = km_peek(k->e->mem, address, size, (uint32_t)t->process);
+  if (p) {
+    le_store(p, size, value);
+    return FP_K_DONE;
+  }
   for (uint32_t i = 0; i < size; i++) b[i] = (uint8_t)(value >> (8 * i));
-  return mem_to_k(mem_access(k->e, k->t, address, b, size, 1, MEM_DRIVER, pc_of(k)));
+  km_ctx ctx = { t->irql, (uint32_t)t->process };
+  km_fault f = { address, NULL };
+  km_result kr = km_write(k->e->mem, address, b, size, &ctx, &f);
+  return mem_to_k(kr == KM_OK ? MEM_OK : mem_outcome(k->e, t, kr, &f, address, 1, MEM_DRIVER, pc_of(k)));
 }
 
 fp_kresult fp_k_read_bytes(fp_kctx *k, uint64_t address, void *dst, uint32_t size) {

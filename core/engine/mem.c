@@ -92,6 +92,12 @@ mem_result mem_access(engine *e, thread *t, uint64_t address, void *buf, uint32_
   km_ctx ctx = { t->irql, (uint32_t)t->process };
   km_fault f = { address, NULL };
   km_result r = write ? km_write(e->mem, address, buf, n, &ctx, &f) : km_read(e->mem, address, buf, n, &ctx, &f);
+  return r == KM_OK ? MEM_OK : mem_outcome(e, t, r, &f, address, write, who, pc);
+}
+
+mem_result mem_outcome(engine *e, thread *t, km_result r, const km_fault *fault, uint64_t address, int write,
+                       mem_who who, uint64_t pc) {
+  km_fault f = *fault;
   switch (r) {
   case KM_OK:
     return MEM_OK;

@@ -27,6 +27,11 @@ typedef enum mem_result {
 mem_result mem_access(engine *e, thread *t, uint64_t address, void *buf, uint32_t n, int write, mem_who who,
                       uint64_t pc);
 
+/* What mem_access does once the address space answered `r` (with `fault`) for an access of
+ * `address`: the same outcome, for callers that made the km_read/km_write themselves. */
+mem_result mem_outcome(engine *e, thread *t, km_result r, const km_fault *fault, uint64_t address, int write,
+                       mem_who who, uint64_t pc);
+
 /* Raises an exception with `code` at `pc` in the driver code running on `t`: handled by the
  * driver's __except (MEM_EXCEPTION) or unhandled (bug check 0x1E, or 0x7E in a system
  * thread: MEM_STOP). */

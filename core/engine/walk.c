@@ -118,7 +118,7 @@ static act_result pre_step(engine *e, thread *t, walk_act *w, op *o) {
       continue;
     }
     o->state = OPS_PRE;
-    mem_put(e, o->ctx_slot, 8, 0);
+    cbd_set_context(e, o, 0);
     cbd_set_objects(e, o, inst);
     cbd_get_bytes(e, o, w->cbd_before);
     cbd_get_iopb(e, o, w->iopb_before);
@@ -186,7 +186,7 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
   now[1] = (uint8_t)(new_flags >> 8);
   now[2] = (uint8_t)(new_flags >> 16);
   now[3] = (uint8_t)(new_flags >> 24);
-  uint8_t *raw = km_raw(e->mem, o->cbd, CBD_SIZE);
+  uint8_t *raw = cbd_host(e, o);
   if (raw) memcpy(raw, now, CBD_SIZE);
   cbd_put_iopb(e, o, iopb);
   return RULE_CONTINUE;
@@ -315,7 +315,7 @@ static act_result apply_pre_status(engine *e, thread *t, walk_act *w, op *o, int
 static act_result pre_done(engine *e, thread *t, walk_act *w, op *o) {
   int id = e->stack[w->pos];
   int32_t status = (int32_t)(uint32_t)w->base.child_value;
-  uint64_t ctx = mem_get(e, o->ctx_slot, 8);
+  uint64_t ctx = cbd_context(e, o);
   int dirty = 0;
   uint8_t iopb_seen[IOPB_SIZE];
   memcpy(iopb_seen, w->iopb_before, IOPB_SIZE);

@@ -24,13 +24,14 @@ typedef struct class_blocks {
 } class_blocks;
 
 struct km_space {
+  km_head head; /* first: km_peek reads it (the block of the last successful access, recent ones) */
   fp_alloc *alloc;
   km_config config;
   class_blocks classes[KM_CLASS_COUNT];
   km_block **freed;  /* FIFO of freed, not yet retired blocks */
   uint32_t freed_head, freed_count, freed_cap;
   uint32_t ids;
-  km_block *last; /* the block of the last successful lookup */
+  uint32_t epoch; /* changes whenever a block's bytes go away (km_epoch) */
   /* Lookups by page, direct-mapped; cleared whenever a block record may go away. */
   km_block *cache[LOOKUP_CACHE];
 };
@@ -38,6 +39,13 @@ struct km_space {
 static km_block *lookup(km_space *s, uint64_t address);
 
 static uint64_t round_up(uint64_t v, uint64_t to) { return (v + to - 1) / to * to; }
+
+/* Drops `b` from the caches of checked accesses (it was freed or retired). */
+static void forget(km_space *s, const km_block *b) {
+  if (s->head.last == b) s->head.last = NULL;
+  for (uint32_t i = 0; i < KM_HOT_BLOCKS; i++)
+    if (s->head.hot[i] == b) s->head.hot[i] = NULL;
+}
 
 km_space *km_create(fp_alloc *a, const km_config *config) {
   km_space *s = fp_calloc(a, 1, sizeof *s);
@@ -197,7 +205,8 @@ static void retire_oldest(km_space *s) {
   s->freed_count--;
   fp_free(s->alloc, b->bytes);
   b->bytes = NULL;
-  if (s->last == b) s->last = NULL;
+  s->epoch++;
+  forget(s, b);
   memset(s->cache, 0, sizeof s->cache);
   class_blocks *cb = &s->classes[b->cls];
   if (++cb->retired > 64 && cb->retired > cb->count / 2) compact(cb, s);
@@ -226,11 +235,12 @@ km_free_result km_free(km_space *s, uint64_t address, const km_block **block) {
   if (!b || !b->bytes || b->base != address) return KM_FREE_NOT_A_BLOCK;
   if (b->freed) return KM_FREE_ALREADY_FREED;
   b->freed = 1;
-  if (s->last == b) s->last = NULL;
+  forget(s, b);
   if (!remember_freed(s, b)) {
     /* Out of memory for the quarantine: retire at once (later touches fault as unmapped). */
     fp_free(s->alloc, b->bytes);
     b->bytes = NULL;
+    s->epoch++;
     memset(s->cache, 0, sizeof s->cache);
   }
   return KM_FREE_OK;
@@ -239,13 +249,11 @@ km_free_result km_free(km_space *s, uint64_t address, const km_block **block) {
 /* Decides whether an access of [address, address + n) may proceed; sets *out to the block. */
 static km_result check(km_space *s, uint64_t address, uint32_t n, const km_ctx *ctx, km_fault *fault,
                        km_block **out) {
-  km_block *b = s->last;
-  if (b && address >= b->base && address - b->base + n <= b->size && b->resident &&
-      (b->cls != KM_USER || b->process == ctx->process)) {
-    *out = b;
+  if (km_peek(s, address, n, ctx->process)) {
+    *out = s->head.last;
     return KM_OK;
   }
-  b = lookup(s, address);
+  km_block *b = lookup(s, address);
   if (fault) {
     fault->address = address;
     fault->block = b && b->bytes ? b : NULL;
@@ -272,26 +280,42 @@ static km_result check(km_space *s, uint64_t address, uint32_t n, const km_ctx *
     if (result == KM_OK) result = KM_OK_PAGED_IN;
   }
   *out = b;
-  if (result == KM_OK) s->last = b;
+  if (result == KM_OK) {
+    s->head.last = b;
+    s->head.hot[s->head.hot_next++ % KM_HOT_BLOCKS] = b;
+  }
   return result;
+}
+
+/* Copies `n` bytes (the common sizes without a library call). */
+static void copy(void *dst, const void *src, uint32_t n) {
+  switch (n) {
+  case 1: memcpy(dst, src, 1); break;
+  case 2: memcpy(dst, src, 2); break;
+  case 4: memcpy(dst, src, 4); break;
+  case 8: memcpy(dst, src, 8); break;
+  default: memcpy(dst, src, n); break;
+  }
 }
 
 km_result km_read(km_space *s, uint64_t address, void *dst, uint32_t n, const km_ctx *ctx, km_fault *fault) {
   km_block *b;
   km_result r = check(s, address, n, ctx, fault, &b);
-  if (b) memcpy(dst, b->bytes + (address - b->base), n);
+  if (b) copy(dst, b->bytes + (address - b->base), n);
   return r;
 }
 
 km_result km_write(km_space *s, uint64_t address, const void *src, uint32_t n, const km_ctx *ctx, km_fault *fault) {
   km_block *b;
   km_result r = check(s, address, n, ctx, fault, &b);
-  if (b) memcpy(b->bytes + (address - b->base), src, n);
+  if (b) copy(b->bytes + (address - b->base), src, n);
   return r;
 }
 
 uint8_t *km_raw(km_space *s, uint64_t address, uint32_t n) {
-  km_block *b = lookup(s, address);
+  km_block *b = s->head.last;
+  if (b && address >= b->base && address - b->base + n <= b->size) return b->bytes + (address - b->base);
+  b = lookup(s, address);
   if (!b || !b->bytes || address < b->base || address + n > b->slot_end || address + n < address) return NULL;
   return b->bytes + (address - b->base);
 }
@@ -306,7 +330,7 @@ uint32_t km_page_out_all(km_space *s) {
         trimmed++;
       }
     }
-  s->last = NULL;
+  memset(&s->head, 0, sizeof s->head);
   return trimmed;
 }
 
@@ -317,3 +341,5 @@ void km_for_each(const km_space *s, void (*fn)(void *user, const km_block *b), v
 }
 
 uint32_t km_block_count(const km_space *s) { return s->ids; }
+
+uint32_t km_epoch(const km_space *s) { return s->epoch; }
