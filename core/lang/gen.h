@@ -10,7 +10,7 @@
 #include "lang/code.h"
 #include "lang/parse.h"
 
-#define GN_MAX_REGS 60000u
+#define GN_MAX_REGS 16000u
 #define GN_MAX_CODE (1u << 20)
 
 typedef struct gn_fix {

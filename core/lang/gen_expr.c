@@ -424,6 +424,10 @@ static uint32_t call(gn *g, nd_node *n, int dst) {
   uint32_t nargs = (uint32_t)n->nargs;
   g->top = base + (nargs ? nargs : 1);
   if (g->top > g->max) g->max = g->top;
+  if (g->top >= GN_MAX_REGS) {
+    cx_error(g->c, n->span, "lang.budget.function", "name", g->fn->name, (const char *)NULL);
+    cx_abort(g->c, CX_FAIL_BUDGET);
+  }
   uint32_t i = 0;
   for (nd_node *a = n->args; a; a = a->next, i++) {
     if (ty_is_record(a->type)) {
@@ -445,7 +449,6 @@ static uint32_t call(gn *g, nd_node *n, int dst) {
   } else if (fn->fn == FN_INTRINSIC) {
     gn_emit(g, OP_INTR, base, base, nargs, fn->intrinsic)->x = (uint8_t)norm;
   } else if (fn->fn == FN_KERNEL) {
-    if (nargs > 8) cx_error(g->c, n->span, "lang.sem.too_many_args", "name", fn->name, (const char *)NULL);
     gn_emit(g, OP_KCALL, base, base, nargs, fn->api)->x = (uint8_t)norm;
   } else {
     /* reported by the parser (not defined) */

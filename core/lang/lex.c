@@ -170,7 +170,7 @@ lx_token *lx_tokenize(cx *c, uint32_t file, const char *src, size_t len) {
       char quote = l.p[1];
       l.p += 2;
       int ok = skip_quoted(&l, quote);
-      lx_token *t = push(&l, quote == '"' ? TK_STR : TK_CHAR, start, line, col, flags | TF_WIDE);
+      lx_token *t = push(&l, quote == '"' ? TK_STR : TK_CHAR, start, line, col, flags | TF_WIDE | (ok ? 0u : TF_BROKEN));
       if (!ok) {
         cx_error(c, t->span, quote == '"' ? "lang.lex.unterminated_string" : "lang.lex.unterminated_char", (const char *)NULL);
         cx_resync(c);
@@ -188,7 +188,7 @@ lx_token *lx_tokenize(cx *c, uint32_t file, const char *src, size_t len) {
     if (ch == '"' || ch == '\'') {
       l.p++;
       int ok = skip_quoted(&l, ch);
-      lx_token *t = push(&l, ch == '"' ? TK_STR : TK_CHAR, start, line, col, flags);
+      lx_token *t = push(&l, ch == '"' ? TK_STR : TK_CHAR, start, line, col, flags | (ok ? 0u : TF_BROKEN));
       if (!ok) {
         cx_error(c, t->span, ch == '"' ? "lang.lex.unterminated_string" : "lang.lex.unterminated_char", (const char *)NULL);
         cx_resync(c);

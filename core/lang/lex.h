@@ -80,7 +80,8 @@ enum {
   TF_WIDE = 1u << 2,     /* L"..." or L'x' */
   TF_NOEXPAND = 1u << 3, /* an identifier that must not be expanded again (painted blue) */
   TF_MACRO = 1u << 4,    /* produced by a macro expansion */
-  TF_BODY = 1u << 5      /* (preprocessor) copied from a macro's body, not from an argument */
+  TF_BODY = 1u << 5,     /* (preprocessor) copied from a macro's body, not from an argument */
+  TF_BROKEN = 1u << 6    /* an unterminated literal (reported): later errors in its statement are muted */
 };
 
 typedef struct pp_hide pp_hide;

@@ -23,6 +23,7 @@ void ps_next(ps *p) {
     pragma(p, p->tok);
     p->tok = p->tok->next;
   }
+  if (p->tok->flags & TF_BROKEN) p->c->quiet = 1; /* the lexer reported it */
 }
 
 int ps_accept(ps *p, lx_punct punct) {
@@ -515,7 +516,15 @@ static ty_type *param_list(ps *p, ty_type *ret, sym **params) {
 static ty_type *type_suffix(ps *p, ty_type *ty, sym **params) {
   if (ps_is(p, P_LPAREN)) {
     ty_type *fn = param_list(p, ty, params);
-    if (ty->kind == TY_FUNC || ty->kind == TY_ARRAY) cx_error(p->c, p->prev->span, "lang.sem.bad_return_type", (const char *)NULL);
+    fp_span at = p->tok->span;
+    if (ps_is(p, P_LPAREN) || ps_is(p, P_LBRACKET)) {
+      ty_type *ret = type_suffix(p, ty, NULL);
+      if (ret->kind == TY_FUNC || ret->kind == TY_ARRAY) {
+        cx_error(p->c, at, "lang.sem.bad_return_type", (const char *)NULL);
+        ret = p->b.error;
+      }
+      fn->base = ret;
+    }
     return fn;
   }
   if (ps_is(p, P_LBRACKET)) {

@@ -337,6 +337,10 @@ static nd_node *call(ps *p, nd_node *callee, sym *direct) {
       return x;
     }
   }
+  if (direct && direct->fn == FN_KERNEL && !direct->body && n > 8) {
+    cx_error(p->c, span, "lang.sem.too_many_args", "name", direct->name, (const char *)NULL);
+    return err(p, span);
+  }
   if (!ft->no_prototype && (n < ft->nparams || (n > ft->nparams && !ft->variadic))) {
     char want[16], got[16];
     snprintf(want, sizeof want, "%d", ft->nparams);
@@ -403,10 +407,18 @@ static nd_node *postfix(ps *p) {
       } while (depth > 0 && p->tok->kind != TK_EOF && !ps_is(p, P_SEMI));
       return err(p, t->span);
     }
+    if (s->kind == SYM_FUNC && s->name == p->n_exception_info && s->from_prelude) {
+      cx_error(p->c, t->span, "lang.sem.unsupported", "what", "GetExceptionInformation", (const char *)NULL);
+      ps_next(p);
+      int depth = 0;
+      do {
+        if (ps_is(p, P_LPAREN)) depth++;
+        else if (ps_is(p, P_RPAREN)) depth--;
+        ps_next(p);
+      } while (depth > 0 && p->tok->kind != TK_EOF && !ps_is(p, P_SEMI));
+      return err(p, t->span);
+    }
     if (s->kind == SYM_FUNC) {
-      if (s->name == p->n_exception_info) {
-        cx_error(p->c, t->span, "lang.sem.unsupported", "what", "GetExceptionInformation", (const char *)NULL);
-      }
       s->referenced = 1;
       if (!s->ref_span.line) s->ref_span = t->span;
       direct = s;
@@ -616,7 +628,7 @@ static nd_node *primary(ps *p) {
     ps_next(p);
     int ok;
     int64_t v = lx_char_value(t, &ok);
-    if (!ok) {
+    if (!ok && !(t->flags & TF_BROKEN)) {
       cx_error(p->c, s, "lang.lex.bad_char", (const char *)NULL);
       return err(p, s);
     }

@@ -9,7 +9,7 @@
 #include "nt/nt.h"
 
 #define PP_MAX_DEPTH 200              /* nested macro-argument expansions and #if parentheses */
-#define PP_MAX_TOKENS 500000u        /* tokens macro expansion may produce */
+#define PP_MAX_TOKENS 200000u        /* tokens macro expansion may produce */
 
 struct pp_hide {
   const char *name;
@@ -48,6 +48,7 @@ typedef struct pp {
   uint64_t produced;
   int counter;
   fp_span last_directive;   /* '#' to the directive's name, for messages about the whole line */
+  fp_span expanding;        /* the driver's token whose expansion is under way */
   const char *n_defined, *n_va_args, *n_include, *n_define, *n_undef, *n_if, *n_ifdef, *n_ifndef,
       *n_elif, *n_else, *n_endif, *n_pragma, *n_error, *n_warning, *n_line, *n_once, *n_pragma_op,
       *n_ms_pragma;
@@ -143,7 +144,8 @@ static macro *lookup(pp *p, const lx_token *t) {
 
 static lx_token *copy_tok(pp *p, const lx_token *t) {
   if (++p->produced > PP_MAX_TOKENS) {
-    cx_error(p->c, t->span, "lang.budget.macro_expansion", (const char *)NULL);
+    (void)t;
+    cx_error(p->c, p->expanding, "lang.budget.macro_expansion", (const char *)NULL);
     cx_abort(p->c, CX_FAIL_BUDGET);
   }
   return lx_copy(p->c, t);
@@ -900,6 +902,7 @@ static lx_token *preprocess(pp *p, lx_token *tok, int top) {
   lx_token head = { 0 }, *cur = &head;
   while (tok->kind != TK_EOF) {
     if (top && (tok->flags & TF_BOL) && !(tok->flags & TF_MACRO)) cx_resync(c);
+    if (top && !(tok->flags & TF_MACRO)) p->expanding = tok->span;
     if (expand(p, &tok, tok)) continue;
     if (!top || !is_hash(tok)) {
       cur = cur->next = tok;

@@ -953,6 +953,7 @@ const char *const pr_parts[] = {
   "PLIST_ENTRY RemoveHeadList(PLIST_ENTRY ListHead);",
   "PLIST_ENTRY RemoveTailList(PLIST_ENTRY ListHead);",
   "ULONG _exception_code(void);",
+  "PVOID _exception_info(void);",
   "int _abnormal_termination(void);",
   "void __fp_assert(const char *Expression, const char *File, int Line);",
 };

@@ -694,6 +694,8 @@ static int run_program(const char *path, const fp_text *text, coverage *cv, int 
 
 static int check_coverage(char **sources, int nsources, coverage *cv, const fp_text *text) {
   int failed = 0, total = 0;
+  coverage seen;
+  memset(&seen, 0, sizeof seen);
   for (int i = 0; i < nsources; i++) {
     size_t size;
     char *s = read_file(sources[i], &size);
@@ -705,9 +707,10 @@ static int check_coverage(char **sources, int nsources, coverage *cv, const fp_t
       id[n] = '\0';
       if (starts(id, "lang.internal.") || strcmp(id, "lang.out_of_memory") == 0) continue;
       int dup = 0;
-      for (char *prev = strstr(s, "\"lang."); prev && prev < q; prev = strstr(prev + 1, "\"lang."))
-        if (strncmp(prev + 1, id, n) == 0 && prev[n + 1] == '"') dup = 1;
+      for (int k = 0; k < seen.count; k++)
+        if (strcmp(seen.ids[k], id) == 0) dup = 1;
       if (dup) continue;
+      covered(&seen, id);
       total++;
       if (!fp_text_template(text, id, "en")) {
         printf("FAIL %s has no text in core/text/lang.json\n", id);
@@ -724,6 +727,8 @@ static int check_coverage(char **sources, int nsources, coverage *cv, const fp_t
     free(s);
   }
   printf("%d diagnostics, %d expected by programs\n", total, cv->count);
+  for (int k = 0; k < seen.count; k++) free(seen.ids[k]);
+  free(seen.ids);
   return failed;
 }
 

@@ -122,5 +122,6 @@ BOOLEAN RemoveEntryList(PLIST_ENTRY Entry);
 PLIST_ENTRY RemoveHeadList(PLIST_ENTRY ListHead);
 PLIST_ENTRY RemoveTailList(PLIST_ENTRY ListHead);
 ULONG _exception_code(void);
+PVOID _exception_info(void);
 int _abnormal_termination(void);
 void __fp_assert(const char *Expression, const char *File, int Line);
