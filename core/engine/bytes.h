@@ -24,21 +24,22 @@ static inline uint64_t le_load(const uint8_t *p, uint32_t size) {
 
 /* Stores the low `size` bytes (at most 8) of `v` at `p`, little-endian. */
 static inline void le_store(uint8_t *p, uint32_t size, uint64_t v) {
+  /* No fall-through between cases: clang (the fuzz and wasm builds) wants none unannotated. */
   switch (size) {
-  case 8:
-    p[4] = (uint8_t)(v >> 32);
-    p[5] = (uint8_t)(v >> 40);
-    p[6] = (uint8_t)(v >> 48);
-    p[7] = (uint8_t)(v >> 56);
-    /* fall through */
+  case 1: p[0] = (uint8_t)v; return;
+  case 2:
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    return;
   case 4:
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
     p[2] = (uint8_t)(v >> 16);
     p[3] = (uint8_t)(v >> 24);
-    /* fall through */
-  case 2:
-    p[1] = (uint8_t)(v >> 8);
-    /* fall through */
-  case 1: p[0] = (uint8_t)v; return;
+    return;
+  case 8:
+    for (uint32_t i = 0; i < 8; i++) p[i] = (uint8_t)(v >> (8 * i));
+    return;
   default:
     for (uint32_t i = 0; i < size && i < 8; i++) p[i] = (uint8_t)(v >> (8 * i));
   }
