@@ -22,11 +22,20 @@ static const char *const role_names[CB_ROLE_COUNT] = {
 const char *cb_role_name(cb_role r) { return (unsigned)r < CB_ROLE_COUNT ? role_names[r] : "callback"; }
 
 const function *cb_function_at(engine *e, uint64_t address, int *driver_out) {
+  /* Code blocks are pages apart and never move: a small cache by address finds most calls. */
+  fn_slot *slot = &e->fn_cache[(address >> 13) % ENG_FN_CACHE];
+  if (slot->fn && slot->address == address) {
+    if (driver_out) *driver_out = slot->driver;
+    return slot->fn;
+  }
   for (int d = 0; d < e->driver_count; d++) {
     const struct driver *dr = e->drivers[d];
     for (uint32_t i = 0; i < dr->function_count; i++)
       if (dr->functions[i].address == address) {
         if (driver_out) *driver_out = d;
+        slot->address = address;
+        slot->fn = &dr->functions[i];
+        slot->driver = d;
         return &dr->functions[i];
       }
   }

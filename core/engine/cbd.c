@@ -138,6 +138,15 @@ void cbd_set_param(engine *e, const op *o, ks_field f, uint64_t value) {
 
 void cbd_set_objects(engine *e, const op *o, const instance *inst) {
   uint64_t filter = inst ? e->drivers[inst->driver]->filter_object : 0;
+  if (host_valid(e, o)) {
+#define OBJ(f) o->objects_host + kf_offset(KS_FLT_RELATED_OBJECTS_##f), kf_size(KS_FLT_RELATED_OBJECTS_##f)
+    le_store(OBJ(Filter), filter);
+    le_store(OBJ(Instance), inst ? inst->object : 0);
+    le_store(OBJ(FileObject), o->fo ? o->fo->address : 0);
+    le_store(o->cbd_host + IF(TargetInstance), inst ? inst->object : 0);
+#undef OBJ
+    return;
+  }
   oput(e, o, KS_FLT_RELATED_OBJECTS_Filter, filter);
   oput(e, o, KS_FLT_RELATED_OBJECTS_Instance, inst ? inst->object : 0);
   oput(e, o, KS_FLT_RELATED_OBJECTS_FileObject, o->fo ? o->fo->address : 0);

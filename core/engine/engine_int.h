@@ -335,6 +335,15 @@ typedef struct timer {
   uint32_t seq;           /* tie-breaker: order of arming */
 } timer;
 
+/* A driver function found by its address (callback.c's cache). */
+typedef struct fn_slot {
+  uint64_t address;
+  const function *fn;     /* NULL: empty */
+  int driver;
+} fn_slot;
+
+#define ENG_FN_CACHE 32
+
 struct fp_engine {
   /* The FLT_PARAMETERS fields of each major function's arm (callback.c), found once. */
   uint16_t param_fields[8][48];
@@ -344,6 +353,7 @@ struct fp_engine {
   fp_alloc own_alloc;
   fp_alloc *alloc;
   slab_pool slabs;        /* recycled activations and driver-code state */
+  fn_slot fn_cache[ENG_FN_CACHE]; /* driver functions by address */
   fp_engine_config config;
   fp_rng rng;
   km_space *mem;
@@ -406,6 +416,7 @@ struct fp_engine {
   uint32_t pool_allocs;           /* driver pool allocations so far (fault injection) */
   uint32_t work_item_allocs;
   uint64_t statements;            /* driver statements run (a budget of 50 per allowed event) */
+  uint64_t statement_limit;       /* that budget (set when the run loop starts) */
   int kernel_code_resident;       /* pageable kernel routines are in memory */
 };
 

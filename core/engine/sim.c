@@ -198,6 +198,7 @@ static act_result dpc_step(engine *e, thread *t, act *a) {
 static const act_vt dpc_vt = { "dpc", dpc_step, NULL };
 
 static int start_due_dpc(engine *e) {
+  if (!e->timer_count || e->timer_min_due > e->time) return 0; /* nothing due */
   int i = due_timer(e, 0);
   if (i < 0) return 0;
   if (e->timers[i].op < 0) {
@@ -227,8 +228,7 @@ static int start_due_dpc(engine *e) {
 }
 
 int sim_should_yield(engine *e, thread *t) {
-  uint32_t limit = e->config.max_events ? e->config.max_events : 200000;
-  if (++e->statements > (uint64_t)limit * 50u) {
+  if (++e->statements > e->statement_limit) {
     trc_event *ev = eng_event(e, t, TRC_RUN_END);
     if (ev) ev->a = FP_END_BUDGET;
     sim_stop(e, FP_END_BUDGET);
@@ -237,12 +237,14 @@ int sim_should_yield(engine *e, thread *t) {
   if (t->irql >= DISPATCH_LEVEL) return 0;
   if (e->quantum_left) e->quantum_left--;
   if (e->quantum_left == 0) return 1;
+  if (!e->timer_count || e->timer_min_due > e->time) return 0; /* no timer due: due_timer's answer */
   return due_timer(e, 0) >= 0;
 }
 
 /* Steps the run until it ends or `budget` more events were recorded (0 = no limit). */
 fp_end_reason sim_run(engine *e, uint32_t budget) {
   uint32_t limit = e->config.max_events ? e->config.max_events : 200000;
+  e->statement_limit = (uint64_t)limit * 50u; /* sim_should_yield's budget */
   uint32_t stop_at = budget ? e->trace.count + budget : UINT32_MAX;
   while (!e->end) {
     if (e->trace.count >= limit) {
@@ -264,7 +266,9 @@ fp_end_reason sim_run(engine *e, uint32_t budget) {
       if (r > 0) continue;
     }
     t = e->threads[e->current];
-    int keep = t->top && !t->finished && (t->irql >= DISPATCH_LEVEL || (runnable(e, t) && e->quantum_left > 0));
+    /* (runnable() without a wait is just "has work and has not finished".) */
+    int keep = t->top && !t->finished &&
+               (t->irql >= DISPATCH_LEVEL || ((!t->wait || runnable(e, t)) && e->quantum_left > 0));
     if (keep && t->wait) keep = 0;
     if (!keep) {
       int next = next_runnable(e, 1);

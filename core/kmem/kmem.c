@@ -1,5 +1,7 @@
 #include "kmem/kmem.h"
 
+#include "kmem/kheap.h"
+
 #include <string.h>
 
 #define CLASS_SPAN 0x0000010000000000ull /* 1 TiB of addresses per class */
@@ -26,12 +28,12 @@ typedef struct class_blocks {
 struct km_space {
   km_head head; /* first: km_peek reads it (the block of the last successful access, recent ones) */
   fp_alloc *alloc;
+  kh_heap heap;      /* block records and contents */
   km_config config;
   class_blocks classes[KM_CLASS_COUNT];
   km_block **freed;  /* FIFO of freed, not yet retired blocks */
   uint32_t freed_head, freed_count, freed_cap;
   uint32_t ids;
-  uint32_t epoch; /* changes whenever a block's bytes go away (km_epoch) */
   /* Lookups by page, direct-mapped; cleared whenever a block record may go away. */
   km_block *cache[LOOKUP_CACHE];
 };
@@ -51,15 +53,22 @@ km_space *km_create(fp_alloc *a, const km_config *config) {
   km_space *s = fp_calloc(a, 1, sizeof *s);
   if (!s) return NULL;
   s->alloc = a;
+  kh_init(&s->heap, a);
   if (config) s->config = *config;
   if (!s->config.quarantine) s->config.quarantine = 4096;
   for (int c = 0; c < KM_CLASS_COUNT; c++) s->classes[c].next = class_base[c] + KM_PAGE_SIZE;
   return s;
 }
 
+/* Gives back the contents of `b` (a view does not own them) and marks it retired. */
+static void drop_bytes(km_space *s, km_block *b) {
+  if (!b->alias) kh_free(&s->heap, b->bytes, b->slot_end - b->base);
+  b->bytes = NULL;
+}
+
 static void drop_block(km_space *s, km_block *b) {
-  if (!b->alias) fp_free(s->alloc, b->bytes);
-  fp_free(s->alloc, b);
+  drop_bytes(s, b);
+  kh_free(&s->heap, b, sizeof *b);
 }
 
 void km_destroy(km_space *s) {
@@ -69,6 +78,7 @@ void km_destroy(km_space *s) {
     fp_free(s->alloc, s->classes[c].items);
   }
   fp_free(s->alloc, s->freed);
+  kh_release(&s->heap);
   fp_free(s->alloc, s);
 }
 
@@ -109,11 +119,11 @@ uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attr
     cb->items = items;
     cb->cap = cap;
   }
-  km_block *b = fp_calloc(s->alloc, 1, sizeof *b);
+  km_block *b = kh_alloc(&s->heap, sizeof *b);
   if (!b) return 0;
-  b->bytes = fp_calloc(s->alloc, 1, slot_end - base);
+  b->bytes = kh_alloc(&s->heap, slot_end - base);
   if (!b->bytes) {
-    fp_free(s->alloc, b);
+    kh_free(&s->heap, b, sizeof *b);
     return 0;
   }
   b->base = base;
@@ -145,7 +155,7 @@ uint64_t km_alias(km_space *s, km_class cls, uint64_t address, uint64_t size, co
   uint64_t base = km_alloc(s, cls, size, attrs);
   if (!base) return 0;
   km_block *view = lookup(s, base);
-  fp_free(s->alloc, view->bytes);
+  kh_free(&s->heap, view->bytes, view->slot_end - view->base);
   view->bytes = target->bytes + (address - target->base);
   view->alias = 1;
   view->slot_end = base + size;
@@ -193,7 +203,7 @@ static void compact(class_blocks *cb, km_space *s) {
   uint32_t keep = 0;
   for (uint32_t i = 0; i < cb->count; i++) {
     if (cb->items[i]->bytes) cb->items[keep++] = cb->items[i];
-    else fp_free(s->alloc, cb->items[i]);
+    else kh_free(&s->heap, cb->items[i], sizeof *cb->items[i]);
   }
   cb->count = keep;
   cb->retired = 0;
@@ -203,9 +213,8 @@ static void retire_oldest(km_space *s) {
   km_block *b = s->freed[s->freed_head];
   s->freed_head = (s->freed_head + 1) % s->freed_cap;
   s->freed_count--;
-  fp_free(s->alloc, b->bytes);
-  b->bytes = NULL;
-  s->epoch++;
+  drop_bytes(s, b);
+  s->head.epoch++;
   forget(s, b);
   memset(s->cache, 0, sizeof s->cache);
   class_blocks *cb = &s->classes[b->cls];
@@ -238,9 +247,8 @@ km_free_result km_free(km_space *s, uint64_t address, const km_block **block) {
   forget(s, b);
   if (!remember_freed(s, b)) {
     /* Out of memory for the quarantine: retire at once (later touches fault as unmapped). */
-    fp_free(s->alloc, b->bytes);
-    b->bytes = NULL;
-    s->epoch++;
+    drop_bytes(s, b);
+    s->head.epoch++;
     memset(s->cache, 0, sizeof s->cache);
   }
   return KM_FREE_OK;
@@ -330,7 +338,8 @@ uint32_t km_page_out_all(km_space *s) {
         trimmed++;
       }
     }
-  memset(&s->head, 0, sizeof s->head);
+  s->head.last = NULL;
+  memset(s->head.hot, 0, sizeof s->head.hot);
   return trimmed;
 }
 
@@ -341,5 +350,3 @@ void km_for_each(const km_space *s, void (*fn)(void *user, const km_block *b), v
 }
 
 uint32_t km_block_count(const km_space *s) { return s->ids; }
-
-uint32_t km_epoch(const km_space *s) { return s->epoch; }

@@ -101,6 +101,7 @@ typedef struct km_head {
   km_block *last;
   km_block *hot[KM_HOT_BLOCKS];
   uint32_t hot_next;
+  uint32_t epoch;      /* km_epoch */
 } km_head;
 
 /* The fast path of km_read/km_write: the bytes of [address, address + n) when the access by
@@ -170,7 +171,7 @@ void km_for_each(const km_space *s, void (*fn)(void *user, const km_block *b), v
 
 /* A number that changes whenever a block's bytes go away (a freed block retired from the
  * quarantine). A pointer km_raw returned stays valid while it is unchanged. */
-uint32_t km_epoch(const km_space *s);
+static inline uint32_t km_epoch(const km_space *s) { return ((const km_head *)(const void *)s)->epoch; }
 
 /* The number of blocks ever allocated. */
 uint32_t km_block_count(const km_space *s);
