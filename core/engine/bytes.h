@@ -1,48 +1,45 @@
 /* bytes.h: little-endian values in simulated memory's bytes (x64 is little-endian whatever
- * the host is). */
+ * the host is; on a little-endian host a value is one load or store). */
 #ifndef FP_ENGINE_BYTES_H
 #define FP_ENGINE_BYTES_H
 
 #include <stdint.h>
+#include <string.h>
+
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FP_HOST_LITTLE_ENDIAN 1
+#else
+#define FP_HOST_LITTLE_ENDIAN 0
+#endif
 
 /* The `size`-byte (at most 8) little-endian value at `p`. */
 static inline uint64_t le_load(const uint8_t *p, uint32_t size) {
+  uint64_t v = 0;
+#if FP_HOST_LITTLE_ENDIAN
   switch (size) {
   case 1: return p[0];
-  case 2: return (uint64_t)p[0] | (uint64_t)p[1] << 8;
-  case 4: return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
-  case 8:
-    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
-           (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-  default: {
-    uint64_t v = 0;
-    for (uint32_t i = 0; i < size && i < 8; i++) v |= (uint64_t)p[i] << (8 * i);
-    return v;
+  case 2: memcpy(&v, p, 2); return v;
+  case 4: memcpy(&v, p, 4); return v;
+  case 8: memcpy(&v, p, 8); return v;
+  default: break;
   }
-  }
+#endif
+  for (uint32_t i = 0; i < size && i < 8; i++) v |= (uint64_t)p[i] << (8 * i);
+  return v;
 }
 
 /* Stores the low `size` bytes (at most 8) of `v` at `p`, little-endian. */
 static inline void le_store(uint8_t *p, uint32_t size, uint64_t v) {
-  /* No fall-through between cases: clang (the fuzz and wasm builds) wants none unannotated. */
+#if FP_HOST_LITTLE_ENDIAN
   switch (size) {
   case 1: p[0] = (uint8_t)v; return;
-  case 2:
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-    return;
-  case 4:
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16);
-    p[3] = (uint8_t)(v >> 24);
-    return;
-  case 8:
-    for (uint32_t i = 0; i < 8; i++) p[i] = (uint8_t)(v >> (8 * i));
-    return;
-  default:
-    for (uint32_t i = 0; i < size && i < 8; i++) p[i] = (uint8_t)(v >> (8 * i));
+  case 2: memcpy(p, &v, 2); return;
+  case 4: memcpy(p, &v, 4); return;
+  case 8: memcpy(p, &v, 8); return;
+  default: break;
   }
+#endif
+  for (uint32_t i = 0; i < size && i < 8; i++) p[i] = (uint8_t)(v >> (8 * i));
 }
 
 #endif
