@@ -1,24 +1,298 @@
-// The playground page: loads the text catalogue, starts the engine in its worker and
-// shows that a request round-trips through the wasm core.
+// The playground page: the editor, the runs (in the engine's Web Worker), the player and its
+// views, the scenario panel, sharing and saving. Every visible string comes from the text
+// catalogue (web/text.js).
 import { loadText, applyText, t } from './text.js';
 import { CoreClient } from './core-client.js';
+import { Player } from './player.js';
+import { Editor } from './views/editor.js';
+import { ControlsView, SHORTCUTS, keyOf } from './views/controls.js';
+import { VariantsView } from './views/variants.js';
+import { StackView } from './views/stack.js';
+import { LanesView } from './views/lanes.js';
+import { InspectorView } from './views/inspector.js';
+import { LogView } from './views/log.js';
+import { ProblemView } from './views/problem.js';
+import { ScenarioView } from './views/scenario.js';
+import { showHelp } from './views/help.js';
+import { narrate } from './trace/narrate.js';
+import { buildScenario, defaultSettings, normalizeSettings, LEARNER_FILTER, LEARNER_SOURCE, OTHER_FILTERS } from './scenario-builder.js';
+import { Storage } from './state/storage.js';
+import { encodeShare, decodeShare } from './state/share.js';
+import { STARTER } from './starter.js';
+import { h } from './views/dom.js';
+
+const $ = (id) => document.getElementById(id);
+const SLICE = 2000;
+
+class App {
+  constructor() {
+    this.core = new CoreClient();
+    this.player = new Player();
+    this.storage = new Storage();
+    this.running = false;
+    this.explanations = new Map();
+    this.answers = {};
+    this.otherSources = new Map();
+  }
+
+  async start() {
+    const saved = this.storage.loadWorkspace();
+    let shared = null;
+    try {
+      shared = await decodeShare(location.hash);
+    } catch {
+      this.#status(t('ui.share.broken'), 'error');
+    }
+    const source = shared?.source ?? saved?.source ?? STARTER;
+    this.settings = normalizeSettings(shared?.settings ?? saved?.settings ?? defaultSettings());
+    this.editor = new Editor($('editor'), {
+      text: source,
+      label: t('ui.editor.title'),
+      onChange: () => this.#save(),
+      onRun: () => this.run(),
+    });
+    this.editor.labelScroller(t('ui.editor.scroller'));
+    this.controls = new ControlsView($('controls'), this.player);
+    this.variants = new VariantsView($('variants'), this.player);
+    const select = (step) => this.player.go(step, 'select');
+    this.stack = new StackView($('stack'), { onSelectStep: select });
+    this.lanes = new LanesView($('lanes'), { onSelectStep: select });
+    this.inspector = new InspectorView($('inspector'));
+    this.log = new LogView($('log'), { onSelectStep: select });
+    this.problem = new ProblemView($('problem'), {
+      explain: (topic) => this.#explain(topic),
+      onAnswer: (rule, answer) => { this.answers[rule] = answer; this.run(); },
+      onGo: (step) => { this.player.go(step, 'force'); $('controls').focus(); },
+    });
+    this.scenario = new ScenarioView($('scenario-form'), this.settings, { onChange: () => this.#save() });
+    this.player.subscribe((player, why) => this.render(why));
+    this.#wire();
+    this.render('load');
+    if (shared) this.#save();
+    await this.#ready();
+    if (shared) await this.run({ variant: shared.variant ?? 0, step: shared.step ?? 0, quiet: true });
+  }
+
+  async #ready() {
+    this.#status(t('ui.core.loading'), 'loading');
+    try {
+      const version = await this.core.request({ cmd: 'version' });
+      this.#status(t('ui.core.ready', { version: version.version, cjson: version.cjson }), 'ready');
+    } catch (error) {
+      this.#status(t('ui.core.failed', { message: error.message }), 'error');
+    }
+  }
+
+  #status(text, state) {
+    const status = $('core-status');
+    status.textContent = text;
+    status.dataset.state = state;
+  }
+
+  #save() {
+    if (!this.storage.saveWorkspace({ source: this.editor.text, settings: this.settings })) {
+      $('run-status').textContent = t('ui.storage.failed');
+    }
+  }
+
+  async #explain(topic) {
+    if (!this.explanations.has(topic)) {
+      this.explanations.set(topic, this.core.request({ cmd: 'explain', topic }).catch(() => null));
+    }
+    return this.explanations.get(topic);
+  }
+
+  async #otherSource(source) {
+    if (!this.otherSources.has(source)) {
+      const response = await fetch(new URL(`./filters/${source}`, import.meta.url));
+      if (!response.ok) throw new Error(`${source}: HTTP ${response.status}`);
+      this.otherSources.set(source, await response.text());
+    }
+    return this.otherSources.get(source);
+  }
+
+  /** Compiles and runs the driver over the chosen variants; shows the first variant's trace
+   * (or `variant` at `step`), and the problem screen when a run ended on a problem. */
+  async run({ variant = null, step = null, quiet = false } = {}) {
+    if (this.running) return;
+    this.running = true;
+    this.player.pause();
+    $('run').disabled = true;
+    $('stop').disabled = false;
+    $('run-status').textContent = t('ui.run.compiling');
+    document.body.dataset.running = 'true';
+    try {
+      const scenario = buildScenario(this.settings);
+      if (Object.keys(this.answers).length) scenario.verifier = { enabled: true, answers: { ...this.answers } };
+      const sources = { [LEARNER_SOURCE]: this.editor.text };
+      for (const id of this.settings.others) {
+        const other = OTHER_FILTERS.find((f) => f.id === id);
+        sources[other.source] = await this.#otherSource(other.source);
+      }
+      const result = await this.core.run({ scenario, scenario_name: 'playground.json', sources, all_variants: true }, {
+        slice: SLICE,
+        onProgress: (p) => { $('run-status').textContent = t('ui.run.progress', { variant: p.variant + 1, events: p.events }); },
+      });
+      this.#diagnostics(result.info.diagnostics || []);
+      if (!result.info.ok) {
+        $('run-status').textContent = t(result.info.status === 'does_not_compile' ? 'ui.run.no_compile' : 'ui.run.bad_input');
+        this.player.load([]);
+        return;
+      }
+      const preferred = variant ?? this.player.variant ?? 0;
+      this.player.load(result.runs, { variant: preferred, step: step ?? 0 });
+      this.#violationMarks();
+      $('run-status').textContent = result.stopped ? t('ui.run.stopped') : t('ui.run.done', { variants: result.runs.length });
+      const model = this.player.model;
+      if (step == null && model) {
+        const problem = ProblemView.problemOf(model);
+        if (problem != null) this.player.go(problem, 'force');
+        if (!quiet) await this.problem.show(model, { stopped: result.stopped });
+      }
+    } catch (error) {
+      $('run-status').textContent = t('ui.run.failed', { message: error.message });
+    } finally {
+      this.running = false;
+      $('run').disabled = false;
+      $('stop').disabled = true;
+      delete document.body.dataset.running;
+    }
+  }
+
+  stop() {
+    if (!this.running) return;
+    $('run-status').textContent = t('ui.run.stopping');
+    this.core.stop();
+    // A worker that does not answer within a few seconds is replaced (the run is lost).
+    clearTimeout(this.stopTimer);
+    this.stopTimer = setTimeout(() => { if (this.running) this.core.kill(); }, 5000);
+  }
+
+  #diagnostics(list) {
+    const mine = list.filter((d) => !d.file || d.file === LEARNER_SOURCE);
+    this.editor.showDiagnostics(mine.map((d) => ({ line: d.line || 0, column: d.column || 1, endLine: d.end_line, endColumn: d.end_column, severity: d.severity, message: d.message })));
+    $('diagnostics').replaceChildren(...list.map((d) => h('li', { class: `diagnostic ${d.severity}` },
+      h('button', { type: 'button', onclick: () => { if (d.line) { this.editor.showLine(d.line); this.editor.focus(); } } },
+        d.file ? `${d.file}:${d.line ?? 0}:${d.column ?? 0}: ` : '', `${d.severity}: ${d.message}`))));
+  }
+
+  /** Violations and bug checks as editor marks at the line where they happened. */
+  #violationMarks() {
+    const model = this.player.model;
+    if (!model) return;
+    const learner = (model.header.drivers || []).find((d) => d.name === LEARNER_FILTER);
+    const marks = [];
+    for (const i of model.problems) {
+      const event = model.events[i];
+      const line = model.lineAt(i);
+      if (!line || !learner || line.driver !== learner.id) continue;
+      const what = event.kind === 'bugcheck' ? `${event.code} ${event.name}` : event.rule || event.kind;
+      marks.push({ line: line.line, column: line.col, endLine: line.endLine, endColumn: line.endCol, severity: event.kind === 'violation' && !event.stops ? 'warning' : 'error', message: t('ui.editor.problem_mark', { what, step: i + 1 }) });
+    }
+    this.editor.showDiagnostics(marks);
+  }
+
+  render(why) {
+    const { player } = this;
+    const model = player.model;
+    const step = player.step;
+    this.controls.render();
+    if (why === 'load' || why === 'variant') this.variants.render();
+    const state = model && model.length ? model.stateAt(step) : null;
+    this.stack.render(model && model.length ? model : null, step, state);
+    this.lanes.render(model && model.length ? model : null, step);
+    this.inspector.render(model && model.length ? model : null, step, state);
+    this.log.render(model && model.length ? model : null, step);
+    $('narration').textContent = model && model.length ? narrate(model, step) : t('ui.narration.empty');
+    const learner = model && (model.header.drivers || []).find((d) => d.name === LEARNER_FILTER);
+    const line = model && model.length ? model.lineAt(step) : null;
+    this.editor.showLine(line && learner && line.driver === learner.id ? line.line : 0);
+    if (why === 'variant' && model) this.#violationMarks();
+  }
+
+  async share() {
+    const hash = await encodeShare({ source: this.editor.text, settings: this.settings, variant: this.player.variant, step: this.player.step });
+    history.replaceState(null, '', hash);
+    const url = location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      $('run-status').textContent = t('ui.share.copied');
+    } catch {
+      $('run-status').textContent = t('ui.share.ready');
+    }
+  }
+
+  export() {
+    this.#save();
+    const blob = new Blob([this.storage.exportAll()], { type: 'application/json' });
+    const link = h('a', { href: URL.createObjectURL(blob), download: 'fltplay-export.json' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  async import(file) {
+    try {
+      const { workspace } = this.storage.importAll(await file.text());
+      if (workspace) {
+        this.editor.setText(workspace.source);
+        this.settings = normalizeSettings(workspace.settings);
+        this.scenario.set(this.settings);
+        this.#save();
+      }
+      $('run-status').textContent = t('ui.import.done');
+    } catch (error) {
+      $('run-status').textContent = t(error.message === 'not-export' ? 'ui.import.not_export' : 'ui.import.not_json');
+    }
+  }
+
+  #wire() {
+    $('run').addEventListener('click', () => this.run());
+    $('stop').addEventListener('click', () => this.stop());
+    $('share').addEventListener('click', () => this.share());
+    $('export').addEventListener('click', () => this.export());
+    $('import-file').addEventListener('change', (event) => {
+      const file = event.target.files && event.target.files[0];
+      if (file) this.import(file);
+      event.target.value = '';
+    });
+    $('help-button').addEventListener('click', () => showHelp($('help')));
+    document.addEventListener('keydown', (event) => this.#key(event));
+  }
+
+  #key(event) {
+    const target = event.target;
+    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      event.preventDefault();
+      this.run();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (target.closest && (target.closest('.cm-editor') || target.closest('input, select, textarea, dialog, [role="tablist"]'))) return;
+    if (event.key === '?') {
+      event.preventDefault();
+      showHelp($('help'));
+      return;
+    }
+    if (event.key === 'Escape' && this.running) {
+      this.stop();
+      return;
+    }
+    const key = keyOf(event);
+    const shortcut = SHORTCUTS.find(([, , keys]) => keys === key);
+    if (!shortcut) return;
+    event.preventDefault();
+    shortcut[3](this.player);
+  }
+}
 
 async function main() {
   await loadText();
   applyText();
-  const status = document.getElementById('core-status');
-  status.textContent = t('ui.core.loading');
-  const core = new CoreClient();
-  try {
-    const version = await core.request({ cmd: 'version' });
-    status.textContent = t('ui.core.ready', { version: version.version, cjson: version.cjson });
-    status.dataset.state = 'ready';
-    const echo = await core.request({ cmd: 'echo', payload: { irql: 'DISPATCH_LEVEL' } });
-    document.getElementById('core-echo').textContent = t('ui.core.echo', { text: JSON.stringify(echo.payload) });
-  } catch (error) {
-    status.textContent = t('ui.core.failed', { message: error.message });
-    status.dataset.state = 'error';
-  }
+  const app = new App();
+  window.fltplay = app; // for the browser tests and the curious
+  await app.start();
 }
 
 main();

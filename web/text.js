@@ -21,7 +21,9 @@ export function t(id, params = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
-/** Fills every element carrying data-text="ID" under `root`. */
+/** Fills every element carrying data-text="ID" (its text) or data-text-label="ID" (its
+ * aria-label) under `root`. */
 export function applyText(root = document) {
   for (const element of root.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
+  for (const element of root.querySelectorAll('[data-text-label]')) element.setAttribute('aria-label', t(element.dataset.textLabel));
 }

@@ -92,6 +92,15 @@ static cJSON *handle(const cJSON *request) {
     cJSON_AddItemToObject(result, "payload", copy);
     return result;
   }
+  if (strcmp(cmd->valuestring, "explain") == 0) {
+    const cJSON *topic = cJSON_GetObjectItemCaseSensitive(request, "topic");
+    const cJSON *locale = cJSON_GetObjectItemCaseSensitive(request, "locale");
+    if (!cJSON_IsString(topic)) return error_result("request.no_topic", "explain needs a \"topic\" string");
+    char *text = fp_explain_json(topic->valuestring, cJSON_IsString(locale) ? locale->valuestring : "en");
+    cJSON *result = text ? cJSON_Parse(text) : NULL;
+    fp_string_free(text);
+    return result;
+  }
   return error_result("request.unknown_cmd", "unknown \"cmd\"");
 }
 

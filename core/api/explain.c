@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "base/buf.h"
 #include "fltplay/engine.h"
 #include "fltplay/fltplay.h"
@@ -152,4 +154,63 @@ int fp_explain(const char *topic, const char *locale, char **out) {
   fp_free(&x.alloc, text);
   fp_text_free(x.text);
   return found;
+}
+
+/* Adds catalogue text `id` as member `name` when the catalogue has it. */
+static void add_text(cJSON *o, const fp_text *text, const char *name, const char *id, const char *locale) {
+  const char *value = fp_text_template(text, id, locale);
+  if (value) cJSON_AddStringToObject(o, name, value);
+}
+
+char *fp_explain_json(const char *topic, const char *locale) {
+  fp_alloc a = fp_alloc_default();
+  fp_text *text = fp_text_load_builtin(&a);
+  cJSON *o = cJSON_CreateObject();
+  if (!text || !o) {
+    fp_text_free(text);
+    cJSON_Delete(o);
+    return NULL;
+  }
+  const char *l = locale ? locale : "en";
+  fp_rule_info rule;
+  const fp_nt_bugcheck *b = NULL;
+  char id[96];
+  if (topic && fp_rule_info_get(topic, &rule)) {
+    cJSON_AddTrueToObject(o, "ok");
+    cJSON_AddStringToObject(o, "kind", "rule");
+    cJSON_AddStringToObject(o, "id", rule.id);
+    cJSON_AddStringToObject(o, "rule_kind", rule.kind);
+    cJSON_AddStringToObject(o, "label", rule.label);
+    cJSON_AddStringToObject(o, "link", rule.link);
+    const char *parts[] = { "title", "why", "fix" };
+    for (int i = 0; i < 3; i++) {
+      snprintf(id, sizeof id, "rule.%s.%s", rule.id, parts[i]);
+      add_text(o, text, parts[i], id, l);
+    }
+  } else if (topic && (b = find_bugcheck(topic)) != NULL) {
+    cJSON_AddTrueToObject(o, "ok");
+    cJSON_AddStringToObject(o, "kind", "bugcheck");
+    snprintf(id, sizeof id, "0x%X", (unsigned)b->code);
+    cJSON_AddStringToObject(o, "id", id);
+    cJSON_AddStringToObject(o, "name", b->name);
+    cJSON_AddStringToObject(o, "link", b->url);
+    cJSON *params = cJSON_AddArrayToObject(o, "parameters");
+    for (int i = 0; params && i < 4; i++) cJSON_AddItemToArray(params, b->param[i] ? cJSON_CreateString(b->param[i]) : cJSON_CreateNull());
+    const char *parts[] = { "title", "why", "fix" };
+    for (int i = 0; i < 3; i++) {
+      snprintf(id, sizeof id, "bugcheck.0x%X.%s", (unsigned)b->code, parts[i]);
+      add_text(o, text, parts[i], id, l);
+    }
+  } else {
+    cJSON_AddFalseToObject(o, "ok");
+    cJSON *error = cJSON_AddObjectToObject(o, "error");
+    if (error) {
+      cJSON_AddStringToObject(error, "code", "explain.unknown");
+      cJSON_AddStringToObject(error, "message", "there is no rule or bug check by that name");
+    }
+  }
+  fp_text_free(text);
+  char *out = cJSON_PrintUnformatted(o);
+  cJSON_Delete(o);
+  return out;
 }

@@ -24,6 +24,20 @@ fs.rmSync(site, { recursive: true, force: true });
 fs.mkdirSync(site, { recursive: true });
 fs.copyFileSync(path.join(repo, 'index.html'), path.join(site, 'index.html'));
 fs.cpSync(path.join(repo, 'web'), path.join(site, 'web'), { recursive: true });
+// The page's modules and their npm dependencies (CodeMirror, ...) become one ES module; the
+// worker stays as it is (it imports the wasm module's loader beside it).
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: [path.join(repo, 'web/app.js')],
+  outfile: path.join(site, 'web/app.js'),
+  bundle: true,
+  format: 'esm',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
 // The catalogue is every core/text/*.json merged into one file for the page.
 fs.mkdirSync(path.join(site, 'text'));
 const catalogue = {};

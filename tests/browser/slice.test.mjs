@@ -25,13 +25,4 @@ export const tests = [
       expect(title.startsWith('fltplay'), `title from the catalogue, got "${title}"`);
     },
   },
-  {
-    name: 'a JSON payload round-trips through the worker and the C core',
-    async run({ page, url }) {
-      await page.goto(url);
-      const echo = page.locator('#core-echo');
-      await echo.filter({ hasText: 'DISPATCH_LEVEL' }).waitFor({ timeout: 15000 });
-      expect((await echo.textContent()).includes('{"irql":"DISPATCH_LEVEL"}'), 'echo shows the payload');
-    },
-  },
 ];

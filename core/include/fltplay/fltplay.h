@@ -28,6 +28,12 @@ char *fp_request(const char *request_json, size_t length);
  * fp_string_free. */
 int fp_explain(const char *topic, const char *locale, char **out);
 
+/* The same as JSON for hosts that lay it out themselves: {ok, kind: "rule"|"bugcheck", id,
+ * title, why, fix, link, and rule_kind and label (rules) or name and parameters (P1..P4 as
+ * documented, null where Microsoft documents none; bug checks)}. Caller frees with
+ * fp_string_free; NULL when memory runs out. */
+char *fp_explain_json(const char *topic, const char *locale);
+
 /* Frees a string returned by fltplay; NULL is allowed. */
 void fp_string_free(char *s);
 

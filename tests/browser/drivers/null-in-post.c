@@ -1,0 +1,38 @@
+// Writes through a NULL pointer in its post-read callback: at PASSIVE_LEVEL an access
+// violation nobody catches (bug check 0x1E), at DISPATCH_LEVEL in a DPC bug check 0xD1.
+#include <fltKernel.h>
+
+PFLT_FILTER gFilter;
+
+FLT_PREOP_CALLBACK_STATUS PreRead(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS FltObjects,
+                                  PVOID *CompletionContext) {
+  UNREFERENCED_PARAMETER(Data);
+  UNREFERENCED_PARAMETER(FltObjects);
+  *CompletionContext = NULL;
+  return FLT_PREOP_SUCCESS_WITH_CALLBACK;
+}
+
+FLT_POSTOP_CALLBACK_STATUS PostRead(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS FltObjects,
+                                    PVOID CompletionContext, FLT_POST_OPERATION_FLAGS Flags) {
+  UNREFERENCED_PARAMETER(Data);
+  UNREFERENCED_PARAMETER(FltObjects);
+  UNREFERENCED_PARAMETER(CompletionContext);
+  UNREFERENCED_PARAMETER(Flags);
+  PULONG counter = NULL;
+  *counter = 1;
+  return FLT_POSTOP_FINISHED_PROCESSING;
+}
+
+CONST FLT_OPERATION_REGISTRATION Callbacks[] = { { IRP_MJ_READ, 0, PreRead, PostRead }, { IRP_MJ_OPERATION_END } };
+
+CONST FLT_REGISTRATION Registration = {
+  sizeof(FLT_REGISTRATION), FLT_REGISTRATION_VERSION, 0, NULL, Callbacks,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+};
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath) {
+  UNREFERENCED_PARAMETER(RegistryPath);
+  NTSTATUS status = FltRegisterFilter(DriverObject, &Registration, &gFilter);
+  if (NT_SUCCESS(status)) status = FltStartFiltering(gFilter);
+  return status;
+}
