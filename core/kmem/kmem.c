@@ -40,6 +40,9 @@ struct km_space {
 
 static km_block *lookup(km_space *s, uint64_t address);
 
+/* Where a block's slot starts: special pool blocks own the bytes before them in their page. */
+static uint64_t slot_start(const km_block *b) { return b->special ? b->base - (b->base % KM_PAGE_SIZE) : b->base; }
+
 static uint64_t round_up(uint64_t v, uint64_t to) { return (v + to - 1) / to * to; }
 
 /* Drops `b` from the caches of checked accesses (it was freed or retired). */
@@ -146,6 +149,7 @@ uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attr
   }
   cb->items[cb->count++] = b;
   cb->next = next;
+  s->cache[(base / KM_PAGE_SIZE) % LOOKUP_CACHE] = b; /* a new block is touched soon */
   return base;
 }
 
@@ -162,8 +166,6 @@ uint64_t km_alias(km_space *s, km_class cls, uint64_t address, uint64_t size, co
   return base;
 }
 
-/* Where a block's slot starts: special pool blocks own the bytes before them in their page. */
-static uint64_t slot_start(const km_block *b) { return b->special ? b->base - (b->base % KM_PAGE_SIZE) : b->base; }
 
 /* The record whose slot contains `address`, retired ones included (binary search). */
 static km_block *search(const km_space *s, uint64_t address) {
@@ -290,7 +292,7 @@ static km_result check(km_space *s, uint64_t address, uint32_t n, const km_ctx *
   *out = b;
   if (result == KM_OK) {
     s->head.last = b;
-    s->head.hot[s->head.hot_next++ % KM_HOT_BLOCKS] = b;
+    s->head.hot[(address / KM_PAGE_SIZE) % KM_HOT_BLOCKS] = b;
   }
   return result;
 }
