@@ -252,8 +252,8 @@ static void parse_scenario(program *p, const char *d, report *r) {
   else if (strcmp(key, "compile-bytes") == 0) p->compile_bytes = (unsigned)strtoul(value, NULL, 0);
   else if (strcmp(key, "fail-pool") == 0) p->fail_pool = (unsigned)strtoul(value, NULL, 0);
   else if (strcmp(key, "length") == 0) p->length = (unsigned)strtoul(value, NULL, 0);
-  else if (strcmp(key, "file") == 0) snprintf(p->file, sizeof p->file, "%s", value);
-  else if (strcmp(key, "unload") == 0) snprintf(p->unload, sizeof p->unload, "%s", value);
+  else if (strcmp(key, "file") == 0) snprintf(p->file, sizeof p->file, "%.120s", value);
+  else if (strcmp(key, "unload") == 0) snprintf(p->unload, sizeof p->unload, "%.30s", value);
   else if (strcmp(key, "run") == 0) p->run = strcmp(value, "no") != 0;
   else fail(r, "unknown scenario key: %s", key, NULL);
 }
