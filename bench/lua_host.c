@@ -134,6 +134,10 @@ int main(int argc, char **argv) {
     lua_close(h.L);
     if (elapsed < best) best = elapsed;
   }
+#ifdef __EMSCRIPTEN__
+  bench_report("lua-wasm", calls, best, sum);
+#else
   bench_report("lua", calls, best, sum);
+#endif
   return 0;
 }

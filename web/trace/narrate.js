@@ -50,8 +50,9 @@ function postEnter(model, event, base) {
   return t('narrate.post_enter_sync', base);
 }
 
-/** The narration of event `step` of `model`. */
-export function narrate(model, step) {
+/** The narration of event `step` of `model`; `sourceLine(driverId, line)` may give the text
+ * of a line of a driver's source, which statements then quote. */
+export function narrate(model, step, sourceLine = () => null) {
   const event = model.events[step];
   if (!event) return '';
   const thread = threadName(model, event.thread);
@@ -87,11 +88,13 @@ export function narrate(model, step) {
     case 'statement': {
       const frame = model.stateAt(step).threads[event.thread]?.frames.at(-1);
       const fn = frame ? frame.function : '';
+      const text = sourceLine(model.frameDriver[step], event.line);
+      const line = text ? t('narrate.line_quoted', { line: event.line, text: text.trim() }) : String(event.line);
       if (event.locals) {
         const changes = Object.entries(event.locals).map(([name, value]) => `${name} = ${value}`).join(', ');
-        return t('narrate.statement_changed', { function: fn, line: event.line, changes });
+        return t('narrate.statement_changed', { function: fn, line, changes });
       }
-      return t('narrate.statement', { function: fn, line: event.line });
+      return t('narrate.statement', { function: fn, line });
     }
     case 'api_call': {
       const frame = model.stateAt(step).threads[event.thread]?.frames.at(-1);

@@ -82,6 +82,12 @@ export class Editor {
     this.view.scrollDOM.setAttribute('role', 'region');
   }
 
+  /** The text of line `line` (1-based), or null when there is no such line. */
+  lineText(line) {
+    const doc = this.view.state.doc;
+    return line >= 1 && line <= doc.lines ? doc.line(line).text : null;
+  }
+
   /** Replaces the whole text (an undoable change). */
   setText(text) {
     this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text } });
