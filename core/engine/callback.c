@@ -145,9 +145,11 @@ static void record_changes(engine *e, const cb_act *c) {
   for (size_t i = 0; i < sizeof iopb / sizeof *iopb && !same; i++)
     change(e, iopb[i].name, ob + kf_offset(iopb[i].f), on + kf_offset(iopb[i].f), kf_size(iopb[i].f));
   if (c->role == CB_PRE) {
-    uint8_t zero[8] = { 0 }, ctx[8];
-    le_store(ctx, 8, cbd_context(e, o)); /* 0 when the slot is not mapped: no change */
-    change(e, "*CompletionContext", zero, ctx, 8);
+    uint64_t ctx = cbd_context(e, o); /* 0 when the slot is not mapped: no change */
+    if (ctx) {
+      uint64_t w[3] = { trc_intern_const(&e->trace, "*CompletionContext"), 0, ctx };
+      trc_add_words(&e->trace, w, 3);
+    }
   }
   int arm = params_arm(o->major);
   if (arm < 0 || same) return;

@@ -444,9 +444,21 @@ fp_end_reason sim_run(engine *e, uint32_t budget);
 /* Releases the threads and every activation still on them (the engine is being freed). */
 void sim_release(engine *e);
 
+/* sim_should_yield's slow cases: the statement budget ran out (the run ends; returns 1), or
+ * whether a timer is due now. */
+int sim_out_of_statements(engine *e, thread *t);
+int sim_timer_due(engine *e);
+
 /* For driver code, once per statement: whether it should yield now (quantum over, a DPC due)
  * or the statement budget ran out (then the run has ended). */
-int sim_should_yield(engine *e, thread *t);
+static inline int sim_should_yield(engine *e, thread *t) {
+  if (++e->statements > e->statement_limit) return sim_out_of_statements(e, t);
+  if (t->irql >= 2u /* DISPATCH_LEVEL */) return 0;
+  if (e->quantum_left) e->quantum_left--;
+  if (e->quantum_left == 0) return 1;
+  if (!e->timer_count || e->timer_min_due > e->time) return 0; /* no timer is due */
+  return sim_timer_due(e);
+}
 
 /* Ends the run with `reason` (the event describing it must already be recorded). */
 act_result sim_stop(engine *e, fp_end_reason reason);

@@ -190,20 +190,21 @@ static fp_kresult mem_to_k(mem_result r) {
   return r == MEM_OK ? FP_K_DONE : r == MEM_EXCEPTION ? FP_K_EXCEPTION : FP_K_STOP;
 }
 
-fp_kresult fp_k_read(fp_kctx *k, uint64_t address, uint32_t size, uint64_t *value) {
-  if (size > 8) size = 8;
-  thread *t = k->t;
-  const uint8_t *p = km_peek(k->e->mem, address, size, (uint32_t)t->process);
-  if (p) {
-    *value = le_load(p, size);
-    return FP_K_DONE;
-  }
+/* fp_k_read and fp_k_write when the access is not simply in a recent block (kept out of line,
+ * so the fast paths need no stack frame). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static fp_kresult access_slow(fp_kctx *k, uint64_t address, uint32_t size, uint64_t *value, int write) {
   uint8_t b[8] = { 0 };
+  thread *t = k->t;
+  if (write)
+    for (uint32_t i = 0; i < size; i++) b[i] = (uint8_t)(*value >> (8 * i));
   km_ctx ctx = { t->irql, (uint32_t)t->process };
   km_fault f = { address, NULL };
-  km_result kr = km_read(k->e->mem, address, b, size, &ctx, &f);
-  mem_result r = kr == KM_OK ? MEM_OK : mem_outcome(k->e, t, kr, &f, address, 0, MEM_DRIVER, pc_of(k));
-  if (r == MEM_OK) {
+  km_result kr = write ? km_write(k->e->mem, address, b, size, &ctx, &f) : km_read(k->e->mem, address, b, size, &ctx, &f);
+  mem_result r = kr == KM_OK ? MEM_OK : mem_outcome(k->e, t, kr, &f, address, write, MEM_DRIVER, pc_of(k));
+  if (r == MEM_OK && !write) {
     uint64_t v = 0;
     for (uint32_t i = 0; i < size; i++) v |= (uint64_t)b[i] << (8 * i);
     *value = v;
@@ -211,20 +212,20 @@ fp_kresult fp_k_read(fp_kctx *k, uint64_t address, uint32_t size, uint64_t *valu
   return mem_to_k(r);
 }
 
-fp_kresult fp_k_write(fp_kctx *k, uint64_t address, uint32_t size, uint64_t value) {
-  uint8_t b[8];
+fp_kresult fp_k_read(fp_kctx *k, uint64_t address, uint32_t size, uint64_t *value) {
   if (size > 8) size = 8;
-  thread *t = k->t;
-  uint8_t *p = km_peek(k->e->mem, address, size, (uint32_t)t->process);
-  if (p) {
-    le_store(p, size, value);
-    return FP_K_DONE;
-  }
-  for (uint32_t i = 0; i < size; i++) b[i] = (uint8_t)(value >> (8 * i));
-  km_ctx ctx = { t->irql, (uint32_t)t->process };
-  km_fault f = { address, NULL };
-  km_result kr = km_write(k->e->mem, address, b, size, &ctx, &f);
-  return mem_to_k(kr == KM_OK ? MEM_OK : mem_outcome(k->e, t, kr, &f, address, 1, MEM_DRIVER, pc_of(k)));
+  const uint8_t *p = km_peek(k->e->mem, address, size, (uint32_t)k->t->process);
+  if (!p) return access_slow(k, address, size, value, 0);
+  *value = le_load(p, size);
+  return FP_K_DONE;
+}
+
+fp_kresult fp_k_write(fp_kctx *k, uint64_t address, uint32_t size, uint64_t value) {
+  if (size > 8) size = 8;
+  uint8_t *p = km_peek(k->e->mem, address, size, (uint32_t)k->t->process);
+  if (!p) return access_slow(k, address, size, &value, 1);
+  le_store(p, size, value);
+  return FP_K_DONE;
 }
 
 fp_kresult fp_k_read_bytes(fp_kctx *k, uint64_t address, void *dst, uint32_t size) {

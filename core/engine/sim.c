@@ -227,19 +227,14 @@ static int start_due_dpc(engine *e) {
   return 1;
 }
 
-int sim_should_yield(engine *e, thread *t) {
-  if (++e->statements > e->statement_limit) {
-    trc_event *ev = eng_event(e, t, TRC_RUN_END);
-    if (ev) ev->a = FP_END_BUDGET;
-    sim_stop(e, FP_END_BUDGET);
-    return 1;
-  }
-  if (t->irql >= DISPATCH_LEVEL) return 0;
-  if (e->quantum_left) e->quantum_left--;
-  if (e->quantum_left == 0) return 1;
-  if (!e->timer_count || e->timer_min_due > e->time) return 0; /* no timer due: due_timer's answer */
-  return due_timer(e, 0) >= 0;
+int sim_out_of_statements(engine *e, thread *t) {
+  trc_event *ev = eng_event(e, t, TRC_RUN_END);
+  if (ev) ev->a = FP_END_BUDGET;
+  sim_stop(e, FP_END_BUDGET);
+  return 1;
 }
+
+int sim_timer_due(engine *e) { return due_timer(e, 0) >= 0; }
 
 /* Steps the run until it ends or `budget` more events were recorded (0 = no limit). */
 fp_end_reason sim_run(engine *e, uint32_t budget) {

@@ -59,7 +59,7 @@ trc_event *trc_grow(trc_trace *t) {
   return out;
 }
 
-int trc_add_words(trc_trace *t, const uint64_t *w, uint32_t n) {
+int trc_add_words_grow(trc_trace *t, const uint64_t *w, uint32_t n) {
   if (!t->count || t->failed) return 0;
   if (!grow(t->alloc, (void **)&t->words, &t->words_cap, t->nwords + n, sizeof *t->words)) {
     t->failed = 1;

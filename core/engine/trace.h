@@ -128,8 +128,17 @@ static inline trc_event *trc_new(trc_trace *t) {
   return out;
 }
 
+/* trc_add_words's slow path: grows the table first. */
+int trc_add_words_grow(trc_trace *t, const uint64_t *w, uint32_t n);
+
 /* Appends side words to the last event. Returns 0 when memory runs out. */
-int trc_add_words(trc_trace *t, const uint64_t *w, uint32_t n);
+static inline int trc_add_words(trc_trace *t, const uint64_t *w, uint32_t n) {
+  if (!t->count || t->failed || t->nwords + n > t->words_cap) return trc_add_words_grow(t, w, n);
+  for (uint32_t i = 0; i < n; i++) t->words[t->nwords + i] = w[i];
+  t->nwords += n;
+  t->events[t->count - 1].nwords += n;
+  return 1;
+}
 
 /* The id of `s` in the string table (adding it if needed); 0 when memory runs out. */
 uint32_t trc_intern(trc_trace *t, const char *s);
