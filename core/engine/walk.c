@@ -86,6 +86,18 @@ static const char *skip_reason(engine *e, const op *o, int pos, const instance *
 
 /* ---- The pre phase ---------------------------------------------------------------------- */
 
+/* Copies the callback data and the parameter block as they are now (zeros if unmapped). */
+static void snapshot(engine *e, const op *o, uint8_t cbd[CBD_SIZE], uint8_t iopb[IOPB_SIZE]) {
+  const uint8_t *h = cbd_host(e, o);
+  if (h) {
+    memcpy(cbd, h, CBD_SIZE);
+    memcpy(iopb, h + CBD_SIZE, IOPB_SIZE);
+  } else {
+    memset(cbd, 0, CBD_SIZE);
+    memset(iopb, 0, IOPB_SIZE);
+  }
+}
+
 static act_result start_post(engine *e, thread *t, walk_act *w, op *o) {
   o->post_next = o->node_count - 1;
   w->state = W_POST;
@@ -120,8 +132,7 @@ static act_result pre_step(engine *e, thread *t, walk_act *w, op *o) {
     o->state = OPS_PRE;
     cbd_set_context(e, o, 0);
     cbd_set_objects(e, o, inst);
-    cbd_get_bytes(e, o, w->cbd_before);
-    cbd_get_iopb(e, o, w->iopb_before);
+    snapshot(e, o, w->cbd_before, w->iopb_before);
     uint64_t args[3] = { o->cbd, o->objects, o->ctx_slot };
     w->state = W_PRE_DONE;
     return cb_invoke(e, t, reg->pre, CB_PRE, id, o->id, args, 3);
@@ -135,12 +146,38 @@ static uint32_t le32(const uint8_t *p) {
 }
 
 /* Checks the callback data after a pre-op returned `status`; RULE_STOP if the run ended. */
+/* CompletionContext must be NULL unless a post-op is wanted (CTX-1 and its cases). */
+static rule_outcome check_context(engine *e, thread *t, const op *o, int id, int32_t status, uint64_t ctx) {
+  if (ctx && status != FLT_PREOP_SUCCESS_WITH_CALLBACK && status != FLT_PREOP_SYNCHRONIZE) {
+    rule_id r = status == FLT_PREOP_SUCCESS_NO_CALLBACK ? RULE_PRE_NOCB_2
+                : status == FLT_PREOP_COMPLETE          ? RULE_PRE_COMPLETE_4
+                : status == FLT_PREOP_PENDING           ? RULE_PRE_PEND_1
+                                                        : RULE_CTX_1;
+    if (rules_violation(e, t, r, "CTX-NONNULL-WITHOUT-CALLBACK", id, o->id, ctx, 0) == RULE_STOP) return RULE_STOP;
+  }
+  return RULE_CONTINUE;
+}
+
 static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, int id, int32_t status,
                                      uint64_t ctx, int *dirty) {
-  uint8_t now[CBD_SIZE], iopb[IOPB_SIZE];
-  cbd_get_bytes(e, o, now);
-  cbd_get_iopb(e, o, iopb);
   *dirty = 0;
+  uint8_t *raw = cbd_host(e, o);
+  if (raw && memcmp(raw, w->cbd_before, CBD_SIZE) == 0 && memcmp(raw + CBD_SIZE, w->iopb_before, IOPB_SIZE) == 0) {
+    /* The pre-op changed nothing: of the checks below only the context's can fire, and only
+     * the DIRTY flag can change. */
+    if (check_context(e, t, o, id, status, ctx) == RULE_STOP) return RULE_STOP;
+    uint32_t flags = le32(raw);
+    if (flags & FLTFL_CALLBACK_DATA_DIRTY) {
+      flags &= ~FLTFL_CALLBACK_DATA_DIRTY;
+      raw[0] = (uint8_t)flags;
+      raw[1] = (uint8_t)(flags >> 8);
+      raw[2] = (uint8_t)(flags >> 16);
+      raw[3] = (uint8_t)(flags >> 24);
+    }
+    return RULE_CONTINUE;
+  }
+  uint8_t now[CBD_SIZE], iopb[IOPB_SIZE];
+  snapshot(e, o, now, iopb);
   /* CBD-1: Thread, Iopb, RequestorMode, Iopb->MajorFunction and Iopb->Reserved stay. */
   if (memcmp(now + 0x08, w->cbd_before + 0x08, 16) || now[0x50] != w->cbd_before[0x50] ||
       iopb[4] != w->iopb_before[4] || iopb[7] != w->iopb_before[7]) {
@@ -163,14 +200,7 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
     if (rules_violation(e, t, RULE_CBD_5, NULL, id, o->id, 0, 0) == RULE_STOP) return RULE_STOP;
     memcpy(now + 0x18, w->cbd_before + 0x18, 16); /* FltMgr sets IoStatus itself */
   }
-  /* CompletionContext must be NULL unless a post-op is wanted (CTX-1 and its cases). */
-  if (ctx && status != FLT_PREOP_SUCCESS_WITH_CALLBACK && status != FLT_PREOP_SYNCHRONIZE) {
-    rule_id r = status == FLT_PREOP_SUCCESS_NO_CALLBACK ? RULE_PRE_NOCB_2
-                : status == FLT_PREOP_COMPLETE          ? RULE_PRE_COMPLETE_4
-                : status == FLT_PREOP_PENDING           ? RULE_PRE_PEND_1
-                                                        : RULE_CTX_1;
-    if (rules_violation(e, t, r, "CTX-NONNULL-WITHOUT-CALLBACK", id, o->id, ctx, 0) == RULE_STOP) return RULE_STOP;
-  }
+  if (check_context(e, t, o, id, status, ctx) == RULE_STOP) return RULE_STOP;
   /* MOD-1: parameter changes count only after FltSetCallbackDataDirty. */
   if (memcmp(iopb, w->iopb_before, IOPB_SIZE) != 0) {
     if (new_flags & FLTFL_CALLBACK_DATA_DIRTY) {
@@ -186,7 +216,6 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
   now[1] = (uint8_t)(new_flags >> 8);
   now[2] = (uint8_t)(new_flags >> 16);
   now[3] = (uint8_t)(new_flags >> 24);
-  uint8_t *raw = cbd_host(e, o);
   if (raw) memcpy(raw, now, CBD_SIZE);
   cbd_put_iopb(e, o, iopb);
   return RULE_CONTINUE;
@@ -317,12 +346,10 @@ static act_result pre_done(engine *e, thread *t, walk_act *w, op *o) {
   int32_t status = (int32_t)(uint32_t)w->base.child_value;
   uint64_t ctx = cbd_context(e, o);
   int dirty = 0;
-  uint8_t iopb_seen[IOPB_SIZE];
-  memcpy(iopb_seen, w->iopb_before, IOPB_SIZE);
   if (check_pre_return(e, t, w, o, id, status, ctx, &dirty) == RULE_STOP) return ACT_STOP;
   /* Non-IRP operations: SYNCHRONIZE counts as SUCCESS_WITH_CALLBACK (PRE-SYNC-3). */
   if (status == FLT_PREOP_SYNCHRONIZE && o->kind != OK_IRP) status = FLT_PREOP_SUCCESS_WITH_CALLBACK;
-  return apply_pre_status(e, t, w, o, status, ctx, dirty, iopb_seen);
+  return apply_pre_status(e, t, w, o, status, ctx, dirty, w->iopb_before); /* the parameters it saw */
 }
 
 /* ---- Dispatch to the file system ----------------------------------------------------------- */
