@@ -1,6 +1,7 @@
 /* callback.c: the activation that runs driver code, and the kernel context it gets. */
 #include "engine/callback.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -194,6 +195,7 @@ static act_result cb_step(engine *e, thread *t, act *a) {
     if (c->op >= 0) {
       const uint8_t *p = cbd_host(e, e->ops[c->op]);
       if (p) memcpy(c->before, p, sizeof c->before);
+      else memset(c->before, 0, sizeof c->before);
     }
     if (ev) {
       ev->instance = (int16_t)c->instance;
@@ -247,7 +249,8 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
     const km_block *b = km_find(e->mem, fn->address);
     if (b && !b->resident) return mem_fault_execute(e, t, fn->address, d);
   }
-  cb_act *c = (cb_act *)sim_new_act(e, &cb_vt, sizeof *c);
+  /* `before` is written when the callback starts: it needs no zeroing. */
+  cb_act *c = (cb_act *)sim_new_act_part(e, &cb_vt, sizeof *c, offsetof(cb_act, before));
   if (!c) return ACT_STOP;
   c->fn = fn;
   c->driver = d;
@@ -257,7 +260,8 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
   c->inv.driver = d;
   c->inv.function = (uint32_t)(fn - e->drivers[d]->functions);
   c->inv.argc = argc > 8 ? 8 : argc;
-  if (args) memcpy(c->inv.args, args, c->inv.argc * sizeof *args);
+  if (args)
+    for (uint32_t i = 0; i < c->inv.argc; i++) c->inv.args[i] = args[i];
   c->k.e = e;
   c->k.t = t;
   c->k.cb = c;

@@ -467,6 +467,9 @@ act_result sim_stop(engine *e, fp_end_reason reason);
  * stopped) when memory runs out. */
 act *sim_new_act(engine *e, const act_vt *vt, size_t size);
 
+/* sim_new_act that zeroes only the first `zero` bytes (the rest is left for the caller). */
+act *sim_new_act_part(engine *e, const act_vt *vt, size_t size, size_t zero);
+
 /* The thread currently running. */
 thread *sim_current(engine *e);
 
