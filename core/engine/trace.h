@@ -82,11 +82,11 @@ typedef struct trc_event {
   int32_t op;         /* the Filter Manager operation (callback data) concerned (-1: none) */
   int32_t request;    /* the application request concerned (-1: none) */
   uint32_t a, b;      /* small kind-specific values */
-  uint64_t x, y;      /* wide kind-specific values */
   uint32_t str;       /* an interned string (0: none) */
+  uint64_t x, y;      /* wide kind-specific values */
   uint32_t words;     /* first side word (index into trc->words) */
   uint32_t nwords;    /* number of side words */
-} trc_event;
+} trc_event;          /* (64 bytes: no padding) */
 
 #define TRC_CONST_CACHE 64u
 
