@@ -101,6 +101,7 @@ fp_engine *fp_engine_new(const fp_engine_config *config) {
   e->mem = km_create(e->alloc, &mc);
   e->rules = fp_calloc(e->alloc, RULE_COUNT, sizeof *e->rules);
   e->kernel_code_resident = 1;
+  e->timer_min_due = UINT64_MAX; /* no timer armed */
   e->default_completion = FP_COMPLETE_INLINE;
   e->default_delay = 30;
   if (!e->mem || !e->rules || add_process(e, "System") != 0) goto failed;

@@ -407,7 +407,7 @@ struct fp_engine {
   timer *timers;
   int timer_count, timer_cap;
   uint32_t timer_seq;
-  uint64_t timer_min_due;         /* the earliest due time of the armed timers (when any) */
+  uint64_t timer_min_due;         /* the earliest due time of the armed timers (UINT64_MAX: none) */
   work_item *queues[2];           /* pending work items per queue (FIFO) */
 
   tracked *tracked;               /* objects Filter Verifier tracks */
@@ -454,9 +454,12 @@ int sim_timer_due(engine *e);
 static inline int sim_should_yield(engine *e, thread *t) {
   if (++e->statements > e->statement_limit) return sim_out_of_statements(e, t);
   if (t->irql >= 2u /* DISPATCH_LEVEL */) return 0;
-  if (e->quantum_left) e->quantum_left--;
-  if (e->quantum_left == 0) return 1;
-  if (!e->timer_count || e->timer_min_due > e->time) return 0; /* no timer is due */
+  if (e->quantum_left <= 1) { /* the slice is over */
+    e->quantum_left = 0;
+    return 1;
+  }
+  e->quantum_left--;
+  if (e->timer_min_due > e->time) return 0; /* no timer is due */
   return sim_timer_due(e);
 }
 

@@ -117,7 +117,7 @@ int sim_arm_timer(engine *e, uint64_t due, int op_id) {
   t->due = due;
   t->op = op_id;
   t->seq = e->timer_seq++;
-  if (due < e->timer_min_due || e->timer_count == 1) e->timer_min_due = due;
+  if (due < e->timer_min_due) e->timer_min_due = due;
   return 1;
 }
 
@@ -200,7 +200,7 @@ static act_result dpc_step(engine *e, thread *t, act *a) {
 static const act_vt dpc_vt = { "dpc", dpc_step, NULL };
 
 static int start_due_dpc(engine *e) {
-  if (!e->timer_count || e->timer_min_due > e->time) return 0; /* nothing due */
+  if (e->timer_min_due > e->time) return 0; /* nothing due (UINT64_MAX when no timer is armed) */
   int i = due_timer(e, 0);
   if (i < 0) return 0;
   if (e->timers[i].op < 0) {
