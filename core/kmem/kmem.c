@@ -45,6 +45,14 @@ static uint64_t slot_start(const km_block *b) { return b->special ? b->base - (b
 
 static uint64_t round_up(uint64_t v, uint64_t to) { return (v + to - 1) / to * to; }
 
+/* Enters `b` (resident, not freed) as the newest block of the set of `address` for km_peek. */
+static void remember_hot(km_space *s, uint64_t address, km_block *b) {
+  km_block **set = &s->head.hot[2u * ((address / KM_PAGE_SIZE) % KM_HOT_SETS)];
+  if (set[0] == b) return;
+  set[1] = set[0];
+  set[0] = b;
+}
+
 /* Drops `b` from the caches of checked accesses (it was freed or retired). */
 static void forget(km_space *s, const km_block *b) {
   if (s->head.last == b) s->head.last = NULL;
@@ -149,7 +157,9 @@ uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attr
   }
   cb->items[cb->count++] = b;
   cb->next = next;
-  s->cache[(base / KM_PAGE_SIZE) % LOOKUP_CACHE] = b; /* a new block is touched soon */
+  /* A new block is touched soon; it is resident and not freed, as km_peek's blocks must be. */
+  s->cache[(base / KM_PAGE_SIZE) % LOOKUP_CACHE] = b;
+  remember_hot(s, base, b);
   return base;
 }
 
@@ -292,7 +302,7 @@ static km_result check(km_space *s, uint64_t address, uint32_t n, const km_ctx *
   *out = b;
   if (result == KM_OK) {
     s->head.last = b;
-    s->head.hot[(address / KM_PAGE_SIZE) % KM_HOT_BLOCKS] = b;
+    remember_hot(s, address, b);
   }
   return result;
 }

@@ -96,10 +96,11 @@ typedef struct km_fault {
 /* The start of every space, which km_peek reads without a call. kmem.c keeps it right: the
  * block of the last access that simply succeeded, and blocks of other recent ones (resident
  * and not freed: freeing or paging out drops them). */
-#define KM_HOT_BLOCKS 16u
+#define KM_HOT_SETS 64u
+#define KM_HOT_BLOCKS (2u * KM_HOT_SETS)
 typedef struct km_head {
   km_block *last;
-  km_block *hot[KM_HOT_BLOCKS]; /* by page of the access, direct-mapped */
+  km_block *hot[KM_HOT_BLOCKS]; /* two per set; the set is the page of the access */
   uint32_t epoch;      /* km_epoch */
 } km_head;
 
@@ -112,11 +113,14 @@ static inline uint8_t *km_peek(km_space *s, uint64_t address, uint32_t n, uint32
   if (b && address >= b->base && address - b->base + n <= b->size && b->resident &&
       (b->cls != KM_USER || b->process == process))
     return b->bytes + (address - b->base);
-  b = h->hot[(address / KM_PAGE_SIZE) % KM_HOT_BLOCKS];
-  if (n && b && address >= b->base && address - b->base + n <= b->size && b->resident &&
-      (b->cls != KM_USER || b->process == process)) {
-    h->last = b;
-    return b->bytes + (address - b->base);
+  km_block *const *set = &h->hot[2u * ((address / KM_PAGE_SIZE) % KM_HOT_SETS)];
+  for (uint32_t i = 0; i < 2 && n; i++) {
+    b = set[i];
+    if (b && address >= b->base && address - b->base + n <= b->size && b->resident &&
+        (b->cls != KM_USER || b->process == process)) {
+      h->last = b;
+      return b->bytes + (address - b->base);
+    }
   }
   return NULL;
 }
