@@ -19,6 +19,13 @@ static const char *const keyword_text[KW_COUNT] = {
 
 const char *lx_keyword_text(lx_keyword k) { return (unsigned)k < KW_COUNT ? keyword_text[k] : "?"; }
 
+static const unsigned char punct_len[P_COUNT] = {
+  0,
+#define X(id, s) sizeof s - 1,
+  LX_PUNCTS(X)
+#undef X
+};
+
 const char *lx_punct_text(lx_punct p) { return (unsigned)p < P_COUNT ? punct_text[p] : "?"; }
 
 typedef struct lexer {
@@ -43,9 +50,32 @@ static void newline(lexer *l) {
   l->line_start = l->p;
 }
 
-static int is_ident_start(int ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch == '$'; }
-static int is_digit(int ch) { return ch >= '0' && ch <= '9'; }
-static int is_ident(int ch) { return is_ident_start(ch) || is_digit(ch); }
+/* Character classes: 1 identifier start, 2 digit, 4 punctuator start, 8 white space. */
+enum { C_ID = 1, C_DIGIT = 2, C_PUNCT = 4, C_SPACE = 8 };
+
+static const uint8_t cls[256] = {
+  ['\t'] = C_SPACE, ['\r'] = C_SPACE, ['\f'] = C_SPACE, ['\v'] = C_SPACE, [' '] = C_SPACE,
+  ['_'] = C_ID, ['$'] = C_ID,
+  ['a'] = C_ID, ['b'] = C_ID, ['c'] = C_ID, ['d'] = C_ID, ['e'] = C_ID, ['f'] = C_ID, ['g'] = C_ID,
+  ['h'] = C_ID, ['i'] = C_ID, ['j'] = C_ID, ['k'] = C_ID, ['l'] = C_ID, ['m'] = C_ID, ['n'] = C_ID,
+  ['o'] = C_ID, ['p'] = C_ID, ['q'] = C_ID, ['r'] = C_ID, ['s'] = C_ID, ['t'] = C_ID, ['u'] = C_ID,
+  ['v'] = C_ID, ['w'] = C_ID, ['x'] = C_ID, ['y'] = C_ID, ['z'] = C_ID,
+  ['A'] = C_ID, ['B'] = C_ID, ['C'] = C_ID, ['D'] = C_ID, ['E'] = C_ID, ['F'] = C_ID, ['G'] = C_ID,
+  ['H'] = C_ID, ['I'] = C_ID, ['J'] = C_ID, ['K'] = C_ID, ['L'] = C_ID, ['M'] = C_ID, ['N'] = C_ID,
+  ['O'] = C_ID, ['P'] = C_ID, ['Q'] = C_ID, ['R'] = C_ID, ['S'] = C_ID, ['T'] = C_ID, ['U'] = C_ID,
+  ['V'] = C_ID, ['W'] = C_ID, ['X'] = C_ID, ['Y'] = C_ID, ['Z'] = C_ID,
+  ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+  ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+  ['['] = C_PUNCT, [']'] = C_PUNCT, ['('] = C_PUNCT, [')'] = C_PUNCT, ['{'] = C_PUNCT, ['}'] = C_PUNCT,
+  ['.'] = C_PUNCT, ['&'] = C_PUNCT, ['*'] = C_PUNCT, ['+'] = C_PUNCT, ['-'] = C_PUNCT, ['~'] = C_PUNCT,
+  ['!'] = C_PUNCT, ['/'] = C_PUNCT, ['%'] = C_PUNCT, ['<'] = C_PUNCT, ['>'] = C_PUNCT, ['^'] = C_PUNCT,
+  ['|'] = C_PUNCT, ['?'] = C_PUNCT, [':'] = C_PUNCT, [';'] = C_PUNCT, ['='] = C_PUNCT, [','] = C_PUNCT,
+  ['#'] = C_PUNCT,
+};
+
+static int is_ident_start(int ch) { return (cls[(unsigned char)ch] & C_ID) != 0; }
+static int is_digit(int ch) { return (cls[(unsigned char)ch] & C_DIGIT) != 0; }
+static int is_ident(int ch) { return (cls[(unsigned char)ch] & (C_ID | C_DIGIT)) != 0; }
 
 static lx_token *push(lexer *l, lx_kind kind, const char *start, uint32_t line, uint32_t col, unsigned flags) {
   lx_token *t = ar_alloc(&l->c->ar, sizeof *t);
@@ -106,8 +136,9 @@ lx_token *lx_tokenize(cx *c, uint32_t file, const char *src, size_t len) {
       flags = TF_BOL | TF_SPACE;
       continue;
     }
-    if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') {
+    if (cls[(unsigned char)ch] & C_SPACE) {
       l.p++;
+      while (l.p < l.end && (cls[(unsigned char)*l.p] & C_SPACE)) l.p++;
       flags |= TF_SPACE;
       continue;
     }
@@ -118,7 +149,8 @@ lx_token *lx_tokenize(cx *c, uint32_t file, const char *src, size_t len) {
       continue;
     }
     if (ch == '/' && l.p + 1 < l.end && l.p[1] == '/') {
-      while (l.p < l.end && *l.p != '\n') l.p++;
+      const char *nl = memchr(l.p, '\n', (size_t)(l.end - l.p));
+      l.p = nl ? nl : l.end;
       flags |= TF_SPACE;
       continue;
     }
@@ -197,8 +229,9 @@ lx_token *lx_tokenize(cx *c, uint32_t file, const char *src, size_t len) {
       continue;
     }
     int matched = 0;
-    for (int p = 1; p < P_COUNT; p++) {
-      size_t n = strlen(punct_text[p]);
+    for (int p = (cls[(unsigned char)ch] & C_PUNCT) ? 1 : P_COUNT; p < P_COUNT; p++) {
+      if (punct_text[p][0] != ch) continue;
+      size_t n = punct_len[p];
       if ((size_t)(l.end - l.p) >= n && memcmp(l.p, punct_text[p], n) == 0) {
         l.p += n;
         lx_token *t = push(&l, TK_PUNCT, start, line, col, flags);

@@ -49,6 +49,8 @@ typedef struct pp {
   int counter;
   fp_span last_directive;   /* '#' to the directive's name, for messages about the whole line */
   fp_span expanding;        /* the driver's token whose expansion is under way */
+  uint32_t *nt_index;       /* core/nt's constants by name: index + 1 (open addressing, 0 = empty) */
+  uint32_t nnt;
   const char *n_defined, *n_va_args, *n_include, *n_define, *n_undef, *n_if, *n_ifdef, *n_ifndef,
       *n_elif, *n_else, *n_endif, *n_pragma, *n_error, *n_warning, *n_line, *n_once, *n_pragma_op,
       *n_ms_pragma;
@@ -109,9 +111,25 @@ static macro *add_macro(pp *p, const char *name) {
   return m;
 }
 
+static uint32_t name_hash(const char *s, size_t len) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+  return h;
+}
+
 /* A macro for a constant of core/nt, written as the WDK writes it. */
 static macro *nt_constant(pp *p, const char *name) {
-  const fp_nt_constant *k = fp_nt_constant_find(name);
+  const fp_nt_constant *k = NULL;
+  size_t len = strlen(name);
+  for (uint32_t i = name_hash(name, len) & (p->nnt - 1);; i = (i + 1) & (p->nnt - 1)) {
+    uint32_t at = p->nt_index[i];
+    if (!at) return NULL;
+    const fp_nt_constant *c = fp_nt_constant_at(at - 1);
+    if (strcmp(c->name, name) == 0) {
+      k = c;
+      break;
+    }
+  }
   if (!k) return NULL;
   /* Enumerators are declared by the prelude's enums; excpt.h's values are plain ints. */
   char text[96];
@@ -125,9 +143,9 @@ static macro *nt_constant(pp *p, const char *name) {
   else if (strcmp(type, "int") == 0) snprintf(text, sizeof text, "(%lld)", (long long)k->value);
   else return NULL;
   macro *m = add_macro(p, name);
-  size_t len = strlen(text);
-  char *copy = ar_strndup(&p->c->ar, text, len);
-  lx_token *body = lx_tokenize(p->c, p->c->prelude_file, copy, len);
+  size_t tlen = strlen(text);
+  char *copy = ar_strndup(&p->c->ar, text, tlen);
+  lx_token *body = lx_tokenize(p->c, p->c->prelude_file, copy, tlen);
   for (lx_token *t = body; t; t = t->next) t->flags &= (uint16_t)~TF_BOL;
   m->body = body;
   return m;
@@ -1010,8 +1028,10 @@ static lx_token *preprocess(pp *p, lx_token *tok, int top) {
 /* ---- After expansion: annotations and pragma operators ------------------------------------------ */
 
 static int sal_name(const char *s) {
+  if (s[0] != '_') return 0;
   size_t n = strlen(s);
   if (n >= 4 && s[0] == '_' && s[1] >= 'A' && s[1] <= 'Z' && s[n - 1] == '_') return 1;
+  if (s[1] != '_') return 0;
   if (strncmp(s, "__drv_", 6) == 0) return 1;
   static const char *const old[] = {
     "__in", "__out", "__inout", "__in_opt", "__out_opt", "__inout_opt", "__deref_out", "__deref_out_opt",
@@ -1121,6 +1141,20 @@ lx_token *pp_run(cx *c, lx_token *tokens, const char *file_name) {
   p.n_once = NAME("once");
   p.n_pragma_op = NAME("_Pragma");
   p.n_ms_pragma = NAME("__pragma");
+  size_t count = fp_nt_constant_count();
+  p.nnt = 1;
+  while (p.nnt < count * 2) p.nnt *= 2;
+  p.nt_index = ar_alloc(&c->ar, p.nnt * sizeof *p.nt_index);
+  for (size_t i = 0; i < count; i++) {
+    const char *name = fp_nt_constant_at(i)->name;
+    uint32_t j = name_hash(name, strlen(name)) & (p.nnt - 1);
+    int dup = 0;
+    while (p.nt_index[j]) {
+      if (strcmp(fp_nt_constant_at(p.nt_index[j] - 1)->name, name) == 0) dup = 1;
+      j = (j + 1) & (p.nnt - 1);
+    }
+    if (!dup) p.nt_index[j] = (uint32_t)i + 1; /* an alias listed twice: the first wins */
+  }
   define_builtin(&p, "__FILE__", BI_FILE);
   define_builtin(&p, "__LINE__", BI_LINE);
   define_builtin(&p, "__COUNTER__", BI_COUNTER);

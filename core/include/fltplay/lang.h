@@ -47,6 +47,18 @@ typedef enum fp_lang_status {
 fp_lang_status fp_lang_compile(fp_alloc *alloc, const char *file_name, const char *source, size_t length,
                                const fp_lang_options *options, fp_diags *diags, fp_program **out);
 
+/* Compiles `source` only and returns its diagnostics as the CLI prints them, one per line:
+ * "file:line:col: error|warning: message" (English); "" when there are none. *status (may be
+ * NULL) gets the compilation's status. NULL when memory runs out. Caller frees with
+ * fp_string_free (fltplay/fltplay.h). */
+char *fp_lang_lint(const char *file_name, const char *source, size_t length, const fp_lang_options *options,
+                   fp_lang_status *status);
+
+/* Compiles `source` only and tells how it went: the status, and (when not NULL) the number
+ * of errors and warnings. Nothing to free. */
+fp_lang_status fp_lang_check(const char *file_name, const char *source, size_t length, const fp_lang_options *options,
+                             size_t *errors, size_t *warnings);
+
 /* Releases a program; NULL is allowed. */
 void fp_program_free(fp_program *p);
 

@@ -1,0 +1,4 @@
+int x = (((1;
+#if
+#define F(a) #a ## b
+"unterminated
