@@ -161,7 +161,8 @@ uint64_t ustr_create(engine *e, const char *s, uint32_t label) {
   uint64_t us = mem_kernel_object(e, kf_struct_size(KS_STRUCT_UNICODE_STRING), label);
   uint64_t buf = mem_kernel_object(e, 2 * n + 2, label);
   if (!us || !buf) return 0;
-  for (size_t i = 0; i < n; i++) mem_put(e, buf + 2 * i, 2, (uint8_t)s[i]);
+  uint8_t *chars = km_raw(e->mem, buf, (uint32_t)(2 * n)); /* the block just made holds them all */
+  for (size_t i = 0; i < n && chars; i++) le_store(chars + 2 * i, 2, (uint8_t)s[i]);
   set(e, us, KS_UNICODE_STRING_Length, 2 * n);
   set(e, us, KS_UNICODE_STRING_MaximumLength, 2 * n + 2);
   set(e, us, KS_UNICODE_STRING_Buffer, buf);
@@ -172,8 +173,9 @@ const char *ustr_read(engine *e, uint64_t us, char *buf, size_t size) {
   uint32_t n = (uint32_t)get(e, us, KS_UNICODE_STRING_Length) / 2;
   uint64_t p = get(e, us, KS_UNICODE_STRING_Buffer);
   if (n >= size) n = (uint32_t)size - 1;
+  const uint8_t *chars = n ? km_raw(e->mem, p, 2 * n) : NULL; /* all in one block (else char by char) */
   for (uint32_t i = 0; i < n; i++) {
-    uint32_t c = (uint32_t)mem_get(e, p + 2 * i, 2);
+    uint32_t c = chars ? (uint32_t)le_load(chars + 2 * i, 2) : (uint32_t)mem_get(e, p + 2 * i, 2);
     buf[i] = c < 0x80 ? (char)c : '?';
   }
   buf[n] = '\0';

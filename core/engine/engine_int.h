@@ -141,6 +141,7 @@ struct driver {
   filter_state state;
   opreg *ops;
   uint32_t op_count;
+  uint8_t reg_index[256];  /* per major function: 1 + its entry in ops (0: none) */
   uint64_t unload_cb, setup_cb, query_teardown_cb, teardown_start_cb, teardown_complete_cb;
   int instance;           /* index into e->instances or -1 */
   uint32_t pool_allocs;   /* allocations made (for fault injection and leaks) */

@@ -149,6 +149,8 @@ kapi_result kapi_FltRegisterFilter(kapi_call *c) {
   if (!d->ops || !d->filter_object) return KAPI_STOP;
   memcpy(d->ops, list, n * sizeof *list);
   d->op_count = n;
+  memset(d->reg_index, 0, sizeof d->reg_index);
+  for (uint32_t i = 0; i < n; i++) d->reg_index[list[i].major] = (uint8_t)(i + 1); /* n <= 64 */
   d->unload_cb = cb[0];
   d->setup_cb = cb[1];
   d->query_teardown_cb = cb[2];

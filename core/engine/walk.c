@@ -31,9 +31,8 @@ typedef struct walk_act {
 static const act_vt walk_vt;
 
 const opreg *walk_registration(const driver *d, uint8_t major) {
-  for (uint32_t i = 0; i < d->op_count; i++)
-    if (d->ops[i].major == major) return &d->ops[i];
-  return NULL;
+  uint8_t k = d->reg_index[major]; /* majors are unique in ops (FltRegisterFilter) */
+  return k && k <= d->op_count ? &d->ops[k - 1] : NULL;
 }
 
 int walk_node_of(const op *o, int inst) {
