@@ -1,0 +1,42 @@
+// A nonpaged post-operation at DISPATCH_LEVEL calls a pageable helper while memory pressure has
+// paged it out: 0xD1 with P3 = 8 (an execute), at the call.
+// scenario completion: pending
+// scenario pressure: on
+// expect bugcheck 0xD1
+// expect event bugcheck "0x2","0x8"
+#include <fltKernel.h>
+
+PFLT_FILTER Filter;
+VOID Log(VOID);
+#pragma alloc_text(PAGE, Log)
+
+VOID Log(VOID)
+{
+    DbgPrint("logging\n");
+}
+
+FLT_POSTOP_CALLBACK_STATUS PostRead(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS FltObjects, PVOID Context,
+                                    FLT_POST_OPERATION_FLAGS Flags)
+{
+    UNREFERENCED_PARAMETER(Data); UNREFERENCED_PARAMETER(FltObjects); UNREFERENCED_PARAMETER(Context); UNREFERENCED_PARAMETER(Flags);
+    Log();
+    return FLT_POSTOP_FINISHED_PROCESSING;
+}
+
+FLT_PREOP_CALLBACK_STATUS PreRead(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS FltObjects, PVOID *Context)
+{
+    UNREFERENCED_PARAMETER(Data); UNREFERENCED_PARAMETER(FltObjects); UNREFERENCED_PARAMETER(Context);
+    return FLT_PREOP_SUCCESS_WITH_CALLBACK;
+}
+
+CONST FLT_OPERATION_REGISTRATION Callbacks[] = { { IRP_MJ_READ, 0, PreRead, PostRead }, { IRP_MJ_OPERATION_END } };
+CONST FLT_REGISTRATION Registration = { sizeof(FLT_REGISTRATION), FLT_REGISTRATION_VERSION, 0, NULL, Callbacks };
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NTSTATUS status;
+    UNREFERENCED_PARAMETER(RegistryPath);
+    status = FltRegisterFilter(DriverObject, &Registration, &Filter);
+    if (NT_SUCCESS(status)) status = FltStartFiltering(Filter);
+    return status;
+}
