@@ -205,7 +205,7 @@ class App {
     this.log.render(model && model.length ? model : null, step);
     const learner = model && (model.header.drivers || []).find((d) => d.name === LEARNER_FILTER);
     const sourceLine = (driver, line) => (learner && driver === learner.id ? this.editor.lineText(line) : null);
-    $('narration').textContent = model && model.length ? narrate(model, step, sourceLine) : t('ui.narration.empty');
+    $('narration').textContent = model && model.length ? narrate(model, step, { state, sourceLine }) : t('ui.narration.empty');
     const line = model && model.length ? model.lineAt(step) : null;
     this.editor.showLine(line && learner && line.driver === learner.id ? line.line : 0);
     if (why === 'variant' && model) this.#violationMarks();

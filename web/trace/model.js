@@ -162,8 +162,20 @@ export class TraceModel {
     this.focusOp = new Int32Array(n).fill(-1);
     this.keyframes = [];
     let state = initialState(this.header);
+    this.doneOps = new Map();
     for (let i = 0; i < n; i++) {
-      if (i % KEYFRAME_EVERY === 0) this.keyframes.push(structuredClone(state));
+      if (i % KEYFRAME_EVERY === 0) {
+        // Keyframes keep what is live: finished operations and freed pool blocks are kept once,
+        // aside, so a long run's keyframes stay small.
+        for (const [key, op] of Object.entries(state.ops)) {
+          if (op.phase === 'done') {
+            this.doneOps.set(key, structuredClone(op));
+            delete state.ops[key];
+          }
+        }
+        for (const [address, block] of Object.entries(state.pool)) if (block.freed) delete state.pool[address];
+        this.keyframes.push(structuredClone(state));
+      }
       const event = this.events[i];
       const thread = state.threads[event.thread];
       const frames = thread ? thread.frames : [];
@@ -183,13 +195,18 @@ export class TraceModel {
     this.finalState = state;
   }
 
-  /** The machine's state right after event `step` (a fresh object the caller may keep). */
+  /** The machine's state right after event `step` (a fresh object the caller may keep). An
+   * operation that had finished before the keyframe is found among the finished ones. */
   stateAt(step) {
     if (this.events.length === 0) return initialState(this.header);
     const target = Math.max(0, Math.min(step, this.events.length - 1));
     const k = Math.floor(target / KEYFRAME_EVERY);
     const state = structuredClone(this.keyframes[k]);
     for (let i = k * KEYFRAME_EVERY; i <= target; i++) apply(state, this.events[i], this);
+    const focus = this.focusOp[target];
+    if (focus >= 0 && !state.ops[String(focus)] && this.doneOps.has(String(focus))) {
+      state.ops[String(focus)] = structuredClone(this.doneOps.get(String(focus)));
+    }
     return state;
   }
 

@@ -50,9 +50,11 @@ function postEnter(model, event, base) {
   return t('narrate.post_enter_sync', base);
 }
 
-/** The narration of event `step` of `model`; `sourceLine(driverId, line)` may give the text
- * of a line of a driver's source, which statements then quote. */
-export function narrate(model, step, sourceLine = () => null) {
+/** The narration of event `step` of `model`; `state` is model.stateAt(step) when the caller has
+ * it, and `sourceLine(driverId, line)` may give the text of a line of a driver's source, which
+ * statements then quote. */
+export function narrate(model, step, { state = null, sourceLine = () => null } = {}) {
+  const stateHere = () => state || (state = model.stateAt(step));
   const event = model.events[step];
   if (!event) return '';
   const thread = threadName(model, event.thread);
@@ -86,7 +88,7 @@ export function narrate(model, step, sourceLine = () => null) {
       return t('narrate.callback_exit', { function: event.function, return: event.return, meaning }).trim();
     }
     case 'statement': {
-      const frame = model.stateAt(step).threads[event.thread]?.frames.at(-1);
+      const frame = stateHere().threads[event.thread]?.frames.at(-1);
       const fn = frame ? frame.function : '';
       const text = sourceLine(model.frameDriver[step], event.line);
       const line = text ? t('narrate.line_quoted', { line: event.line, text: text.trim() }) : String(event.line);
@@ -97,7 +99,7 @@ export function narrate(model, step, sourceLine = () => null) {
       return t('narrate.statement', { function: fn, line });
     }
     case 'api_call': {
-      const frame = model.stateAt(step).threads[event.thread]?.frames.at(-1);
+      const frame = stateHere().threads[event.thread]?.frames.at(-1);
       return t('narrate.api_call', { function: frame ? frame.function : thread, name: event.name });
     }
     case 'api_return':

@@ -34,7 +34,7 @@ export class StackView {
     const thread = state.threads[model.events[step]?.thread];
     const frame = thread?.frames.at(-1);
     const layers = [];
-    layers.push(this.#layer('io', t('ui.stack.io_manager'), null, op && (op.phase === 'done'), op));
+    layers.push(this.#layer('io', t('ui.stack.io_manager'), op && op.phase === 'done', op));
     for (const instance of order) {
       const decisions = op ? op.history.filter((entry) => entry.instance === instance.id) : [];
       const current = frame && frame.instance === instance.id && (frame.role === 'PreOperation' || frame.role === 'PostOperation');
@@ -42,7 +42,7 @@ export class StackView {
       const here = op && op.at === instance.id && !parked;
       layers.push(this.#instanceLayer(instance, decisions, current, here, parked, op, frame, state));
     }
-    layers.push(this.#layer('fs', t('ui.stack.file_system'), null, op && (op.phase === 'fs' || op.phase === 'completing'), op));
+    layers.push(this.#layer('fs', t('ui.stack.file_system'), op && (op.phase === 'fs' || op.phase === 'completing'), op));
     const list = h('ol', { class: 'stack-layers', 'aria-label': t('ui.stack.title') }, layers);
     const caption = op
       ? h('p', { class: 'stack-caption', 'data-phase': op.phase },
@@ -54,9 +54,9 @@ export class StackView {
     this.#placeToken(op, previousTop);
   }
 
-  #layer(kind, name, extra, here, op) {
+  #layer(kind, name, here, op) {
     return h('li', { class: `layer layer-${kind}`, 'data-layer': kind, 'data-here': here ? 'true' : null },
-      h('span', { class: 'layer-name' }, name), extra,
+      h('span', { class: 'layer-name' }, name),
       here && op ? h('span', { class: 'op-token', 'data-phase': op.phase, 'aria-label': t(`ui.stack.phase.${op.phase}`) },
         op.major ? op.major.replace('IRP_MJ_', '') : '', ' ', op.phase === 'done' || op.phase === 'completing' ? '↑' : op.phase === 'fs' ? '•' : '↓') : null);
   }
