@@ -4,13 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/diag.h"
 #include "check.h"
+#include "engine/kapi.h"
 #include "fltplay/engine.h"
 #include "fltplay/fltplay.h"
 #include "fltplay/lang.h"
 
-static const char driver[] =
+static const char driver_source[] =
     "#include <fltKernel.h>\n"
     "PFLT_FILTER Filter;\n"
     "FLT_PREOP_CALLBACK_STATUS Pre(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS Objects, PVOID *Context)\n"
@@ -75,7 +77,7 @@ static fp_engine *engine_running(const fp_program *p, const char *name, int *drv
 static void a_driver_should_compile_load_and_run(check_ctx *t) {
   fp_alloc a = fp_alloc_default();
   fp_diags d = fp_diags_make(&a);
-  fp_program *p = compile(driver, &a, &d);
+  fp_program *p = compile(driver_source, &a, &d);
   CHECK_OR_RETURN(t, p != NULL);
   CHECK_INT(t, d.count, 0);
   CHECK_INT(t, fp_program_function_count(p), 2);
@@ -100,7 +102,7 @@ static void a_driver_should_compile_load_and_run(check_ctx *t) {
 static void two_engines_should_give_the_same_trace(check_ctx *t) {
   fp_alloc a = fp_alloc_default();
   fp_diags d = fp_diags_make(&a);
-  fp_program *p = compile(driver, &a, &d);
+  fp_program *p = compile(driver_source, &a, &d);
   CHECK_OR_RETURN(t, p != NULL);
   int d1, d2;
   fp_engine *e1 = engine_running(p, "Drv", &d1), *e2 = engine_running(p, "Drv", &d2);
@@ -124,7 +126,7 @@ static void statement_events_can_be_turned_off(check_ctx *t) {
   memset(&o, 0, sizeof o);
   o.no_statement_events = 1;
   fp_program *p = NULL;
-  CHECK_INT(t, fp_lang_compile(&a, "driver.c", driver, strlen(driver), &o, &d, &p), FP_LANG_OK);
+  CHECK_INT(t, fp_lang_compile(&a, "driver.c", driver_source, strlen(driver_source), &o, &d, &p), FP_LANG_OK);
   CHECK_OR_RETURN(t, p != NULL);
   int drv;
   fp_engine *e = engine_running(p, "Drv", &drv);
@@ -177,7 +179,7 @@ static void null_arguments_should_be_refused(check_ctx *t) {
 static void the_listing_should_show_instructions_and_lines(check_ctx *t) {
   fp_alloc a = fp_alloc_default();
   fp_diags d = fp_diags_make(&a);
-  fp_program *p = compile(driver, &a, &d);
+  fp_program *p = compile(driver_source, &a, &d);
   CHECK_OR_RETURN(t, p != NULL);
   char *listing = fp_program_disassemble(p);
   CHECK_CONTAINS(t, listing, "DriverEntry:");
@@ -193,7 +195,7 @@ static void the_listing_should_show_instructions_and_lines(check_ctx *t) {
 static void every_allocation_failure_should_be_survived(check_ctx *t) {
   const char *small = "int g[3] = { 1, 2 };\n#define X(a) (a + 1)\nint F(int x) { __try { return X(x) / g[2]; } __except (1) { return 0; } }\n"
                       "long DriverEntry(void *d, void *r) { return F(1); }\n";
-  const char *srcs[2] = { small, driver };
+  const char *srcs[2] = { small, driver_source };
   for (int s = 0; s < 2; s++) {
     fp_alloc probe = fp_alloc_default();
     fp_diags d0 = fp_diags_make(&probe);
@@ -224,7 +226,37 @@ static void every_allocation_failure_should_be_survived(check_ctx *t) {
   }
 }
 
+/* Every kernel routine the engine models can be called by its WDK name with its number of
+ * arguments (the prelude has its prototype; the compiler checks the count against the
+ * engine's table). */
+static void every_engine_routine_should_have_a_prototype(check_ctx *t) {
+  fp_alloc a = fp_alloc_default();
+  fp_buf src = fp_buf_make(&a);
+  fp_buf_puts(&src, "#include <fltKernel.h>\nvoid CallAll(void)\n{\n    if (KeGetCurrentIrql() == 99) {\n");
+  for (uint32_t i = 0; i < KAPI_COUNT; i++) {
+    fp_buf_printf(&src, "        %s(", kapi_name(i));
+    int n = fp_k_api_argc((int)i);
+    for (int k = 0; k < n; k++) fp_buf_printf(&src, "%s0", k ? ", " : "");
+    fp_buf_puts(&src, ");\n");
+  }
+  fp_buf_puts(&src, "    }\n}\nNTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r) { UNREFERENCED_PARAMETER(d); "
+                    "UNREFERENCED_PARAMETER(r); CallAll(); return STATUS_SUCCESS; }\n");
+  fp_diags d = fp_diags_make(&a);
+  fp_program *p = NULL;
+  fp_lang_status st = fp_lang_compile(&a, "all.c", src.data, src.len, NULL, &d, &p);
+  for (size_t i = 0; i < d.count; i++) {
+    char m[200];
+    snprintf(m, sizeof m, "line %u: %s %s", d.items[i].span.line, d.items[i].id, d.items[i].values[0] ? d.items[i].values[0] : "");
+    check_fail_(t, __FILE__, __LINE__, m);
+  }
+  CHECK_INT(t, st, FP_LANG_OK);
+  fp_program_free(p);
+  fp_diags_free(&d);
+  fp_buf_free(&src);
+}
+
 static const check_case cases[] = {
+  CHECK_CASE(every_engine_routine_should_have_a_prototype),
   CHECK_CASE(a_driver_should_compile_load_and_run),
   CHECK_CASE(two_engines_should_give_the_same_trace),
   CHECK_CASE(statement_events_can_be_turned_off),
