@@ -267,7 +267,9 @@ static void count_leak(void *user, const km_block *b) {
 /* After the image is gone: what the driver left behind (VERIF-C4 0x62, VERIF-FV-1). */
 static act_result leak_check(engine *e, thread *t, driver *d) {
   leak_count c = { d->id, 0, 0, e, t };
-  km_for_each(e->mem, count_leak, &c);
+  /* Only pool blocks can leak (count_leak skips the others), in km_for_each's order. */
+  km_for_each_in(e->mem, KM_POOL_NONPAGED, count_leak, &c);
+  km_for_each_in(e->mem, KM_POOL_PAGED, count_leak, &c);
   int leaked_objects = flt_tracked_leaks(e, t, d->id);
   if (leaked_objects) {
     if (rules_violation(e, t, RULE_VERIF_FV_1, NULL, -1, -1, (uint64_t)leaked_objects, 0) == RULE_STOP) return ACT_STOP;

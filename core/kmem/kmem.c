@@ -356,9 +356,13 @@ uint32_t km_page_out_all(km_space *s) {
 }
 
 void km_for_each(const km_space *s, void (*fn)(void *user, const km_block *b), void *user) {
-  for (int c = 0; c < KM_CLASS_COUNT; c++)
-    for (uint32_t i = 0; i < s->classes[c].count; i++)
-      if (s->classes[c].items[i]->bytes) fn(user, s->classes[c].items[i]);
+  for (int c = 0; c < KM_CLASS_COUNT; c++) km_for_each_in(s, (km_class)c, fn, user);
+}
+
+void km_for_each_in(const km_space *s, km_class cls, void (*fn)(void *user, const km_block *b), void *user) {
+  if ((unsigned)cls >= KM_CLASS_COUNT) return;
+  for (uint32_t i = 0; i < s->classes[cls].count; i++)
+    if (s->classes[cls].items[i]->bytes) fn(user, s->classes[cls].items[i]);
 }
 
 uint32_t km_block_count(const km_space *s) { return s->ids; }

@@ -170,6 +170,9 @@ uint32_t km_page_out_all(km_space *s);
 /* Calls `fn` for every block not retired, in address order within each class. */
 void km_for_each(const km_space *s, void (*fn)(void *user, const km_block *b), void *user);
 
+/* The same for the blocks of class `cls` only. */
+void km_for_each_in(const km_space *s, km_class cls, void (*fn)(void *user, const km_block *b), void *user);
+
 /* A number that changes whenever a block's bytes go away (a freed block retired from the
  * quarantine). A pointer km_raw returned stays valid while it is unchanged. */
 static inline uint32_t km_epoch(const km_space *s) { return ((const km_head *)(const void *)s)->epoch; }
