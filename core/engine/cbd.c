@@ -21,9 +21,7 @@ static void set(engine *e, uint64_t base, ks_field f, uint64_t v) { mem_put(e, b
 /* Whether the host pointers kept at creation still hold (no block's bytes went away since). */
 static int host_valid(engine *e, const op *o) { return o->cbd_host && o->host_epoch == km_epoch(e->mem); }
 
-uint8_t *cbd_host(engine *e, const op *o) {
-  return host_valid(e, o) ? o->cbd_host : km_raw(e->mem, o->cbd, CBD_BYTES);
-}
+uint8_t *cbd_host_slow(engine *e, const op *o) { return km_raw(e->mem, o->cbd, CBD_BYTES); }
 
 /* A value at `off` in the callback data (the parameter block starts at CBD_SIZE). */
 static uint64_t cget(engine *e, const op *o, uint32_t off, uint32_t size) {

@@ -18,9 +18,14 @@
  * stops the run when memory runs out. */
 int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t requestor_mode);
 
+/* cbd_host when the pointer kept at creation may be stale: asks the address space. */
+uint8_t *cbd_host_slow(engine *e, const op *o);
+
 /* The host bytes of the callback data and its parameter block (CBD_SIZE + IOPB_SIZE), NULL
  * if the block is gone. Valid until the next block's bytes go away (km_epoch). */
-uint8_t *cbd_host(engine *e, const op *o);
+static inline uint8_t *cbd_host(engine *e, const op *o) {
+  return o->cbd_host && o->host_epoch == km_epoch(e->mem) ? o->cbd_host : cbd_host_slow(e, o);
+}
 
 /* The CompletionContext slot a pre-op writes. */
 uint64_t cbd_context(engine *e, const op *o);
