@@ -46,6 +46,8 @@
   X(JLES, "if a <= b goto j") X(JLTU, "if a < b goto j") X(JLEU, "if a <= b goto j")           \
   X(JEQI, "if a == k goto j") X(JNEI, "if a != k goto j") X(JLTSI, "if a < k goto j")          \
   X(JLESI, "if a <= k goto j") X(JGTSI, "if a > k goto j") X(JGESI, "if a >= k goto j")        \
+  X(JLTUI, "if a < k goto j") X(JLEUI, "if a <= k goto j") X(JGTUI, "if a > k goto j")          \
+  X(JGEUI, "if a >= k goto j")  /* unsigned against k >= 0 */                                 \
   X(JTST, "if a & k goto j") X(JNTST, "if !(a & k) goto j")                                   \
   X(LD, "a = [b + k] (x: size, signed)")                                                      \
   X(ST, "[a + k] = b (x: size)")                                                              \

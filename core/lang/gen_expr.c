@@ -667,12 +667,12 @@ void gn_branch(gn *g, nd_node *n, int when, uint32_t label) {
     uint32_t l = gn_expr(g, a, -1);
     nd_kind k = n->kind;
     if (!when) k = k == ND_EQ ? ND_NE : k == ND_NE ? ND_EQ : k; /* LT/LE inverted below */
-    if (b->kind == ND_NUM && gn_fits32(b->val) && !(u && (k == ND_LT || k == ND_LE))) {
+    if (b->kind == ND_NUM && gn_fits32(b->val) && !(u && (k == ND_LT || k == ND_LE) && b->val < 0)) {
       vm_op op;
       if (k == ND_EQ) op = OP_JEQI;
       else if (k == ND_NE) op = OP_JNEI;
-      else if (k == ND_LT) op = when ? OP_JLTSI : OP_JGESI;
-      else op = when ? OP_JLESI : OP_JGTSI;
+      else if (k == ND_LT) op = u ? (when ? OP_JLTUI : OP_JGEUI) : (when ? OP_JLTSI : OP_JGESI);
+      else op = u ? (when ? OP_JLEUI : OP_JGTUI) : (when ? OP_JLESI : OP_JGTSI);
       gn_jump(g, op, l, 0, (int32_t)b->val, label);
       g->top = top;
       return;

@@ -1,6 +1,7 @@
 /* vm.c: the interpreter loop, frames, suspension and exceptions (vm.h). */
 #include "lang/vm.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "engine/kapi_lang.h"
@@ -35,6 +36,10 @@ static inline uint64_t sext(uint64_t v, unsigned size) {
 
 /* ---- State and frames ----------------------------------------------------------------------------- */
 
+static int is_inline(const vm_state *s, const void *p) {
+  return p == (const void *)s->inline_frames || p == (const void *)s->inline_regs;
+}
+
 static void *grow(fp_kctx *k, vm_state *s, void *old, size_t old_bytes, size_t new_bytes) {
   if (s->bytes - old_bytes + new_bytes > s->prog->max_vm_bytes) {
     kapi_lang_budget(k, "the driver's frames use more host memory than the playground's budget (max_vm_bytes)");
@@ -44,14 +49,14 @@ static void *grow(fp_kctx *k, vm_state *s, void *old, size_t old_bytes, size_t n
   if (!p) return NULL;
   if (old_bytes) memcpy(p, old, old_bytes);
   if (new_bytes > old_bytes) memset((char *)p + old_bytes, 0, new_bytes - old_bytes);
-  if (old) fp_k_free(k, old);
+  if (old && !is_inline(s, old)) fp_k_free(k, old);
   s->bytes = s->bytes - old_bytes + new_bytes;
   return p;
 }
 
 static void free_state(vm_state *s, fp_kctx *k) {
-  if (s->frames) fp_k_free(k, s->frames);
-  if (s->regs) fp_k_free(k, s->regs);
+  if (s->frames && !is_inline(s, s->frames)) fp_k_free(k, s->frames);
+  if (s->regs && !is_inline(s, s->regs)) fp_k_free(k, s->regs);
   if (s->shadow) fp_k_free(k, s->shadow);
   if (s->seen) fp_k_free(k, s->seen);
   fp_k_free(k, s);
@@ -59,7 +64,7 @@ static void free_state(vm_state *s, fp_kctx *k) {
 
 /* Pushes a frame for `fn` whose registers start at `base`; 0 when the run stopped (a budget,
  * memory, or the kernel stack overflowed). */
-static int push_frame(vm_state *s, fp_kctx *k, const vm_func *fn, uint32_t base, uint32_t ret) {
+static int push_frame(vm_state *s, fp_kctx *k, const vm_func *fn, uint32_t base, uint32_t ret, uint32_t nargs) {
   if (s->nframes >= s->prog->max_call_depth) {
     kapi_lang_budget(k, "driver calls nested deeper than the playground's budget (max_call_depth)");
     return 0;
@@ -97,17 +102,20 @@ static int push_frame(vm_state *s, fp_kctx *k, const vm_func *fn, uint32_t base,
     memset(s->seen + shadow, 0, fn->nlocals);
     s->stop = want;
   }
+  if (fn->nregs > nargs) memset(s->regs + base + nargs, 0, (fn->nregs - nargs) * sizeof *s->regs);
   uint64_t fbase = fp_k_stack_push(k, fn->frame_size);
   if (!fbase) return 0; /* 0x7F: the kernel stack overflowed */
   vm_frame *f = &s->frames[s->nframes++];
-  memset(f, 0, sizeof *f);
   f->fn = fn;
+  f->pc = 0;
   f->base = base;
   f->ret = ret;
   f->fbase = fbase;
   f->fsize = fn->frame_size;
   f->shadow = shadow;
   f->prev_stmt = -1;
+  f->nfin = 0;
+  f->filter = 0;
   return 1;
 }
 
@@ -402,6 +410,10 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     case OP_JLESI: if ((int64_t)r[i->a] <= (int64_t)i->k) ip = code + i->j; break;
     case OP_JGTSI: if ((int64_t)r[i->a] > (int64_t)i->k) ip = code + i->j; break;
     case OP_JGESI: if ((int64_t)r[i->a] >= (int64_t)i->k) ip = code + i->j; break;
+    case OP_JLTUI: if (r[i->a] < (uint64_t)(int64_t)i->k) ip = code + i->j; break;
+    case OP_JLEUI: if (r[i->a] <= (uint64_t)(int64_t)i->k) ip = code + i->j; break;
+    case OP_JGTUI: if (r[i->a] > (uint64_t)(int64_t)i->k) ip = code + i->j; break;
+    case OP_JGEUI: if (r[i->a] >= (uint64_t)(int64_t)i->k) ip = code + i->j; break;
     case OP_JTST: if (r[i->a] & (uint64_t)(int64_t)i->k) ip = code + i->j; break;
     case OP_JNTST: if (!(r[i->a] & (uint64_t)(int64_t)i->k)) ip = code + i->j; break;
     case OP_LD: case OP_LDL: case OP_LDG: {
@@ -456,7 +468,7 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
         fp_kresult kr = kapi_lang_execute(k, fp_k_function_address(k, callee->index));
         if (kr != FP_K_DONE) FAIL(kr);
       }
-      if (!push_frame(s, k, callee, f->base + i->b, f->base + i->a)) return FP_STEP_STOPPED;
+      if (!push_frame(s, k, callee, f->base + i->b, f->base + i->a, i->c)) return FP_STEP_STOPPED;
       RELOAD();
       break;
     }
@@ -558,12 +570,16 @@ fp_step_result vm_step(const fp_callable *self, fp_invocation *inv, fp_kctx *k) 
   if (!s) {
     s = fp_k_alloc(k, sizeof *s);
     if (!s) return FP_STEP_STOPPED;
-    memset(s, 0, sizeof *s);
+    memset(s, 0, offsetof(vm_state, inline_frames));
     s->prog = fn->prog;
     s->bytes = sizeof *s;
+    s->frames = s->inline_frames;
+    s->fcap = VM_INLINE_FRAMES;
+    s->regs = s->inline_regs;
+    s->rcap = VM_INLINE_REGS;
     s->gbase = fp_k_globals(k);
     inv->state = s;
-    if (!push_frame(s, k, fn, 0, VM_NONE)) return FP_STEP_STOPPED;
+    if (!push_frame(s, k, fn, 0, VM_NONE, 0)) return FP_STEP_STOPPED;
     for (uint32_t i = 0; i < fn->nparams; i++)
       s->regs[i] = i < inv->argc && i < 8 ? norm(fn->param_norm[i], inv->args[i]) : 0;
   } else if (inv->resumed && s->pending) {

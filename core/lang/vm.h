@@ -29,6 +29,8 @@ typedef struct vm_frame {
 } vm_frame;
 
 #define VM_NONE 0xFFFFFFFFu
+#define VM_INLINE_FRAMES 4        /* frames and registers most invocations need, in the state itself */
+#define VM_INLINE_REGS 96
 
 typedef struct vm_state {
   const fp_program *prog;
@@ -53,6 +55,8 @@ typedef struct vm_state {
   uint32_t exception_code;
   int in_filter;
   int32_t filter_result;
+  vm_frame inline_frames[VM_INLINE_FRAMES];
+  uint64_t inline_regs[VM_INLINE_REGS];
 } vm_state;
 
 fp_step_result vm_step(const fp_callable *self, fp_invocation *inv, fp_kctx *k);
