@@ -20,6 +20,9 @@ import { Storage } from './state/storage.js';
 import { encodeShare, decodeShare } from './state/share.js';
 import { STARTER } from './starter.js';
 import { h } from './views/dom.js';
+import { listLessons, loadLesson } from './lessons/catalog.js';
+import { LessonPanel } from './lessons/panel.js';
+import { showLessons } from './lessons/picker.js';
 
 const $ = (id) => document.getElementById(id);
 const SLICE = 2000;
@@ -33,6 +36,15 @@ class App {
     this.explanations = new Map();
     this.answers = {};
     this.otherSources = new Map();
+    this.lesson = null;      // the open lesson ({dir, json, markdown, starter, solution, driver, sources}) or null
+    this.report = null;      // the last goal report of the open lesson
+  }
+
+  /** The name of the learner's filter in the current scenario (whose lines the editor shows). */
+  get learnerFilter() {
+    if (!this.lesson) return LEARNER_FILTER;
+    const mine = (this.lesson.json.scenario?.filters || []).find((f) => f.source === this.lesson.driver);
+    return mine ? mine.name : LEARNER_FILTER;
   }
 
   async start() {
@@ -65,12 +77,121 @@ class App {
       onGo: (step) => { this.player.go(step, 'force'); $('controls').focus(); },
     });
     this.scenario = new ScenarioView($('scenario-form'), this.settings, { onChange: () => this.#save() });
+    this.lessonPanel = new LessonPanel($('lesson-panel'), {
+      onLeave: () => this.leaveLesson(),
+      onHint: () => this.#lessonProgress((p) => { p.hints = (p.hints || 0) + 1; }),
+      onSolution: () => this.#showSolution(true),
+      onMine: () => this.#showSolution(false),
+      onGo: (variant, step) => this.#goToVariantStep(variant, step),
+    });
     this.player.subscribe((player, why) => this.render(why));
     this.#wire();
     this.render('load');
     if (shared) this.#save();
     await this.#ready();
+    const lessonDir = shared?.lesson ?? new URLSearchParams(location.hash.replace(/^#/, '')).get('lesson');
+    if (lessonDir) await this.openLesson(lessonDir, { source: shared?.source });
     if (shared) await this.run({ variant: shared.variant ?? 0, step: shared.step ?? 0, quiet: true });
+  }
+
+  // ---- Lessons -------------------------------------------------------------------------------
+
+  async showLessonList() {
+    try {
+      this.lessonList = this.lessonList || (await listLessons());
+      showLessons($('lessons'), this.lessonList, this.storage.loadLessons(), (dir) => this.openLesson(dir));
+    } catch (error) {
+      $('run-status').textContent = t('ui.lessons.failed', { message: error.message });
+    }
+  }
+
+  /** Opens lesson `dir`: its text and goals beside the editor, the learner's saved code for
+   * it (or the starter), its scenario for the runs. */
+  async openLesson(dir, { source = null } = {}) {
+    let lesson;
+    try {
+      lesson = await loadLesson(dir);
+    } catch (error) {
+      $('run-status').textContent = t('ui.lessons.failed', { message: error.message });
+      return;
+    }
+    if (!this.lesson) this.#save(); // the playground's code stays saved as it was
+    this.lesson = lesson;
+    this.report = null;
+    const progress = this.storage.loadLessons()[lesson.json.id] || {};
+    this.suspendSave = true;
+    this.editor.setText(source ?? progress.code ?? lesson.starter);
+    this.suspendSave = false;
+    this.#lessonProgress(() => {});
+    $('scenario').hidden = true;
+    document.body.dataset.mode = 'lesson';
+    this.player.load([]);
+    this.#diagnostics([]);
+    $('run-status').textContent = t('ui.lesson.opened');
+  }
+
+  leaveLesson() {
+    if (!this.lesson) return;
+    this.#save();
+    this.lesson = null;
+    this.report = null;
+    this.lessonPanel.hide();
+    $('scenario').hidden = false;
+    delete document.body.dataset.mode;
+    const saved = this.storage.loadWorkspace();
+    this.suspendSave = true;
+    this.editor.setText(saved?.source ?? STARTER);
+    this.suspendSave = false;
+    this.player.load([]);
+    this.#diagnostics([]);
+  }
+
+  /** Updates the open lesson's saved progress with `change(progress)` and redraws its panel. */
+  #lessonProgress(change) {
+    const all = this.storage.loadLessons();
+    const id = this.lesson.json.id;
+    const progress = all[id] || {};
+    change(progress);
+    all[id] = progress;
+    if (!this.storage.saveLessons(all)) $('run-status').textContent = t('ui.storage.failed');
+    this.lessonPanel.render(this.lesson, progress, this.report);
+  }
+
+  #showSolution(on) {
+    this.#lessonProgress((p) => {
+      if (on && !p.showingSolution) {
+        p.mine = this.editor.text;
+        p.showingSolution = true;
+        this.suspendSave = true;
+        this.editor.setText(this.lesson.solution);
+        this.suspendSave = false;
+      } else if (!on && p.showingSolution) {
+        p.showingSolution = false;
+        this.suspendSave = true;
+        this.editor.setText(p.mine ?? this.lesson.starter);
+        this.suspendSave = false;
+        p.code = p.mine;
+      }
+    });
+  }
+
+  #goToVariantStep(variantName, step) {
+    const index = this.player.runs.findIndex((run) => run.name === variantName);
+    if (index < 0) return;
+    this.player.selectVariant(index);
+    this.player.go(step, 'force');
+    $('controls').focus();
+  }
+
+  async #checkLesson(code) {
+    const report = await this.core.request({ cmd: 'check_lesson', lesson: this.lesson.json, lesson_name: `${this.lesson.dir}/lesson.json`,
+      solution: code, solution_name: this.lesson.driver, sources: this.lesson.sources });
+    this.report = report;
+    this.#lessonProgress((p) => {
+      p.code = this.editor.text;
+      p.goals = Object.fromEntries((report.goals || []).map((g) => [g.id, g.passed]));
+      if (report.status === 'passed') p.passed = true;
+    });
   }
 
   async #ready() {
@@ -90,6 +211,15 @@ class App {
   }
 
   #save() {
+    if (this.suspendSave) return;
+    if (this.lesson) {
+      const all = this.storage.loadLessons();
+      const id = this.lesson.json.id;
+      all[id] = { ...(all[id] || {}), code: this.editor.text };
+      if (all[id].showingSolution) return; // the solution on screen is not the learner's code
+      if (!this.storage.saveLessons(all)) $('run-status').textContent = t('ui.storage.failed');
+      return;
+    }
     if (!this.storage.saveWorkspace({ source: this.editor.text, settings: this.settings })) {
       $('run-status').textContent = t('ui.storage.failed');
     }
@@ -122,18 +252,30 @@ class App {
     $('run-status').textContent = t('ui.run.compiling');
     document.body.dataset.running = 'true';
     try {
-      const scenario = buildScenario(this.settings);
-      if (Object.keys(this.answers).length) scenario.verifier = { enabled: true, answers: { ...this.answers } };
-      const sources = { [LEARNER_SOURCE]: this.editor.text };
-      for (const id of this.settings.others) {
-        const other = OTHER_FILTERS.find((f) => f.id === id);
-        sources[other.source] = await this.#otherSource(other.source);
+      const code = this.editor.text;
+      let scenario;
+      let sources;
+      if (this.lesson) {
+        scenario = structuredClone(this.lesson.json.scenario);
+        sources = { ...this.lesson.sources, [this.lesson.driver]: code };
+      } else {
+        scenario = buildScenario(this.settings);
+        sources = { [LEARNER_SOURCE]: code };
+        for (const id of this.settings.others) {
+          const other = OTHER_FILTERS.find((f) => f.id === id);
+          sources[other.source] = await this.#otherSource(other.source);
+        }
+      }
+      if (Object.keys(this.answers).length) {
+        const verifier = typeof scenario.verifier === 'object' && scenario.verifier ? scenario.verifier : { enabled: scenario.verifier !== false };
+        scenario.verifier = { ...verifier, answers: { ...(verifier.answers || {}), ...this.answers } };
       }
       const result = await this.core.run({ scenario, scenario_name: 'playground.json', sources, all_variants: true }, {
         slice: SLICE,
         onProgress: (p) => { $('run-status').textContent = t('ui.run.progress', { variant: p.variant + 1, events: p.events }); },
       });
       this.#diagnostics(result.info.diagnostics || []);
+      if (this.lesson) await this.#checkLesson(code);
       if (!result.info.ok) {
         $('run-status').textContent = t(result.info.status === 'does_not_compile' ? 'ui.run.no_compile' : 'ui.run.bad_input');
         this.player.load([]);
@@ -169,7 +311,7 @@ class App {
   }
 
   #diagnostics(list) {
-    const mine = list.filter((d) => !d.file || d.file === LEARNER_SOURCE);
+    const mine = list.filter((d) => !d.file || d.file === (this.lesson ? this.lesson.driver : LEARNER_SOURCE));
     this.editor.showDiagnostics(mine.map((d) => ({ line: d.line || 0, column: d.column || 1, endLine: d.end_line, endColumn: d.end_column, severity: d.severity, message: d.message })));
     $('diagnostics').replaceChildren(...list.map((d) => h('li', { class: `diagnostic ${d.severity}` },
       h('button', { type: 'button', onclick: () => { if (d.line) { this.editor.showLine(d.line); this.editor.focus(); } } },
@@ -180,7 +322,7 @@ class App {
   #violationMarks() {
     const model = this.player.model;
     if (!model) return;
-    const learner = (model.header.drivers || []).find((d) => d.name === LEARNER_FILTER);
+    const learner = (model.header.drivers || []).find((d) => d.name === this.learnerFilter);
     const marks = [];
     for (const i of model.problems) {
       const event = model.events[i];
@@ -203,7 +345,7 @@ class App {
     this.lanes.render(model && model.length ? model : null, step);
     this.inspector.render(model && model.length ? model : null, step, state);
     this.log.render(model && model.length ? model : null, step);
-    const learner = model && (model.header.drivers || []).find((d) => d.name === LEARNER_FILTER);
+    const learner = model && (model.header.drivers || []).find((d) => d.name === this.learnerFilter);
     const sourceLine = (driver, line) => (learner && driver === learner.id ? this.editor.lineText(line) : null);
     $('narration').textContent = model && model.length ? narrate(model, step, { state, sourceLine }) : t('ui.narration.empty');
     const line = model && model.length ? model.lineAt(step) : null;
@@ -212,7 +354,8 @@ class App {
   }
 
   async share() {
-    const hash = await encodeShare({ source: this.editor.text, settings: this.settings, variant: this.player.variant, step: this.player.step });
+    const hash = await encodeShare({ source: this.editor.text, settings: this.settings, variant: this.player.variant, step: this.player.step,
+      lesson: this.lesson ? this.lesson.dir : undefined });
     history.replaceState(null, '', hash);
     const url = location.href;
     try {
@@ -259,6 +402,7 @@ class App {
       event.target.value = '';
     });
     $('help-button').addEventListener('click', () => showHelp($('help')));
+    $('lessons-button').addEventListener('click', () => this.showLessonList());
     document.addEventListener('keydown', (event) => this.#key(event));
   }
 

@@ -50,6 +50,15 @@ for (const name of fs.readdirSync(path.join(repo, 'core/text')).filter((n) => n.
 }
 fs.writeFileSync(path.join(site, 'text/catalogue.json'), JSON.stringify(catalogue));
 fs.cpSync(path.join(repo, 'lessons'), path.join(site, 'lessons'), { recursive: true });
+// lessons/index.json: every lessons/NN-name/lesson.json, in folder order (the course's order).
+const lessons = [];
+for (const dir of fs.readdirSync(path.join(repo, 'lessons')).sort()) {
+  const file = path.join(repo, 'lessons', dir, 'lesson.json');
+  if (!fs.existsSync(file)) continue;
+  const lesson = JSON.parse(fs.readFileSync(file, 'utf8'));
+  lessons.push({ dir, id: lesson.id, title: lesson.title });
+}
+fs.writeFileSync(path.join(site, 'lessons/index.json'), JSON.stringify(lessons));
 fs.mkdirSync(path.join(site, 'web/dist'), { recursive: true });
 for (const name of ['fltplay_core.mjs', 'fltplay_core.wasm'])
   fs.copyFileSync(path.join(moduleDir, name), path.join(site, 'web/dist', name));
