@@ -410,10 +410,22 @@ static act_result post_step(engine *e, thread *t, walk_act *w, op *o) {
     }
     instance *inst = e->instances[n->instance];
     const opreg *reg = walk_registration(e->drivers[inst->driver], o->major);
-    cbd_put_iopb(e, o, n->iopb); /* each filter's post sees its pre's parameters (MOD-2) */
-    cbd_set_flags(e, o, cbd_flags(e, o) | FLTFL_CALLBACK_DATA_POST_OPERATION);
-    cbd_set_objects(e, o, inst);
-    cbd_get_bytes(e, o, w->cbd_before);
+    uint8_t *h = cbd_host(e, o);
+    if (h) {
+      memcpy(h + CBD_SIZE, n->iopb, IOPB_SIZE); /* each filter's post sees its pre's parameters (MOD-2) */
+      uint32_t flags = le32(h) | FLTFL_CALLBACK_DATA_POST_OPERATION;
+      h[0] = (uint8_t)flags;
+      h[1] = (uint8_t)(flags >> 8);
+      h[2] = (uint8_t)(flags >> 16);
+      h[3] = (uint8_t)(flags >> 24);
+      cbd_set_objects(e, o, inst);
+      memcpy(w->cbd_before, h, CBD_SIZE);
+    } else {
+      cbd_put_iopb(e, o, n->iopb);
+      cbd_set_flags(e, o, cbd_flags(e, o) | FLTFL_CALLBACK_DATA_POST_OPERATION);
+      cbd_set_objects(e, o, inst);
+      cbd_get_bytes(e, o, w->cbd_before);
+    }
     w->pos = j;
     n->running = 1;
     uint64_t args[4] = { o->cbd, o->objects, n->context, 0 };
@@ -429,8 +441,12 @@ static act_result post_done(engine *e, thread *t, walk_act *w, op *o) {
   node *n = &o->nodes[j];
   int32_t status = (int32_t)(uint32_t)w->base.child_value;
   n->running = 0;
-  uint8_t now[CBD_SIZE];
-  cbd_get_bytes(e, o, now);
+  uint8_t zeros[CBD_SIZE];
+  const uint8_t *now = cbd_host(e, o);
+  if (!now) {
+    memset(zeros, 0, sizeof zeros);
+    now = zeros;
+  }
   if (memcmp(now + 0x08, w->cbd_before + 0x08, 16) || now[0x50] != w->cbd_before[0x50]) {
     if (rules_violation(e, t, RULE_CBD_1, NULL, n->instance, o->id, 0, 0) == RULE_STOP) return ACT_STOP;
   }
