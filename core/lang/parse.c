@@ -657,7 +657,7 @@ static ty_type *struct_decl(ps *p, int is_union) {
   ty_type *t = NULL;
   if (tag) {
     t = ps_lookup_tag(p, tag, 1);
-    if (t && t->complete && t->kind != TY_ENUM) {
+    if (t && (t->complete || t->being_defined) && t->kind != TY_ENUM) {
       cx_error(p->c, span, "lang.sem.redefinition", "name", tag, (const char *)NULL);
       t = NULL;
     } else if (t && t->kind != (is_union ? TY_UNION : TY_STRUCT)) {
@@ -672,7 +672,9 @@ static ty_type *struct_decl(ps *p, int is_union) {
     t->span = span;
     if (tag) ps_declare_tag(p, tag, t);
   }
+  t->being_defined = 1;
   members(p, t);
+  t->being_defined = 0;
   return t;
 }
 

@@ -58,6 +58,7 @@ struct ty_type {
   uint8_t is_unsigned;
   uint8_t is_const, is_volatile;
   uint8_t complete;        /* sizes known (structs: body seen; arrays: length known) */
+  uint8_t being_defined;   /* records: inside their own body (a nested body of the same tag is a redefinition) */
   ty_type *base;           /* pointee, element or return type */
   uint32_t array_len;
   ty_member *members;      /* struct/union */
