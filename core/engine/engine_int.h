@@ -13,6 +13,7 @@
 #define FP_ENGINE_ENGINE_INT_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "base/alloc.h"
 #include "base/buf.h"
@@ -471,8 +472,17 @@ act_result sim_stop(engine *e, fp_end_reason reason);
  * stopped) when memory runs out. */
 act *sim_new_act(engine *e, const act_vt *vt, size_t size);
 
+/* sim_new_act's answer when memory runs out (the run stops): NULL. */
+act *sim_no_act(engine *e);
+
 /* sim_new_act that zeroes only the first `zero` bytes (the rest is left for the caller). */
-act *sim_new_act_part(engine *e, const act_vt *vt, size_t size, size_t zero);
+static inline act *sim_new_act_part(engine *e, const act_vt *vt, size_t size, size_t zero) {
+  act *a = slab_alloc(&e->slabs, size);
+  if (!a) return sim_no_act(e);
+  memset(a, 0, zero < size ? zero : size);
+  a->vt = vt;
+  return a;
+}
 
 /* The thread currently running. */
 thread *sim_current(engine *e);

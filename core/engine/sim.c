@@ -35,15 +35,9 @@ int sim_add_thread(engine *e, thread_kind kind, const char *name, int process) {
   return t->id;
 }
 
-act *sim_new_act_part(engine *e, const act_vt *vt, size_t size, size_t zero) {
-  act *a = slab_alloc(&e->slabs, size);
-  if (!a) {
-    eng_internal(e, NULL, "out of memory for an activation");
-    return NULL;
-  }
-  memset(a, 0, zero < size ? zero : size);
-  a->vt = vt;
-  return a;
+act *sim_no_act(engine *e) {
+  eng_internal(e, NULL, "out of memory for an activation");
+  return NULL;
 }
 
 act *sim_new_act(engine *e, const act_vt *vt, size_t size) { return sim_new_act_part(e, vt, size, size); }
