@@ -182,6 +182,8 @@ const char *ustr_read(engine *e, uint64_t us, char *buf, size_t size) {
 
 uint64_t fo_create(engine *e, fobj *f, const char *path) {
   f->address = mem_kernel_object(e, kf_struct_size(KS_STRUCT_FILE_OBJECT), 'F');
+  f->host = f->address ? km_raw(e->mem, f->address, kf_struct_size(KS_STRUCT_FILE_OBJECT)) : NULL;
+  f->host_epoch = km_epoch(e->mem);
   uint64_t name = ustr_create(e, path, 'N');
   if (!f->address || !name) return 0;
   set(e, f->address, KS_FILE_OBJECT_Type, 5); /* IO_TYPE_FILE */
@@ -199,11 +201,30 @@ const char *fo_name(engine *e, const fobj *f, char *buf, size_t size) {
   return ustr_read(e, f->address + FO(FileName), buf, size);
 }
 
-uint32_t fo_flags(engine *e, const fobj *f) { return (uint32_t)get(e, f->address, KS_FILE_OBJECT_Flags); }
+/* The FILE_OBJECT's host bytes kept at creation, while no block's bytes went away since (else
+ * NULL: go through the address space). */
+static uint8_t *fo_host(engine *e, const fobj *f) {
+  return f->host && f->host_epoch == km_epoch(e->mem) ? f->host : NULL;
+}
 
-void fo_set_flags(engine *e, const fobj *f, uint32_t flags) { set(e, f->address, KS_FILE_OBJECT_Flags, flags); }
+#define FOF(f) kf_offset(KS_FILE_OBJECT_##f), kf_size(KS_FILE_OBJECT_##f)
 
-void fo_set_fs_context(engine *e, const fobj *f, uint64_t fcb) { set(e, f->address, KS_FILE_OBJECT_FsContext, fcb); }
+uint32_t fo_flags(engine *e, const fobj *f) {
+  uint8_t *h = fo_host(e, f);
+  return h ? (uint32_t)le_load(h + FOF(Flags)) : (uint32_t)get(e, f->address, KS_FILE_OBJECT_Flags);
+}
+
+void fo_set_flags(engine *e, const fobj *f, uint32_t flags) {
+  uint8_t *h = fo_host(e, f);
+  if (h) le_store(h + FOF(Flags), flags);
+  else set(e, f->address, KS_FILE_OBJECT_Flags, flags);
+}
+
+void fo_set_fs_context(engine *e, const fobj *f, uint64_t fcb) {
+  uint8_t *h = fo_host(e, f);
+  if (h) le_store(h + FOF(FsContext), fcb);
+  else set(e, f->address, KS_FILE_OBJECT_FsContext, fcb);
+}
 
 uint64_t mdl_create(engine *e, uint64_t va, uint32_t length, uint64_t system_va) {
   uint32_t pages = (uint32_t)(((va & 0xFFF) + length + 0xFFF) / 0x1000);

@@ -182,6 +182,8 @@ struct fsfile {
 struct fobj {
   int id;
   uint64_t address;       /* the FILE_OBJECT */
+  uint8_t *host;          /* its host bytes (cbd.c), valid while km_epoch is host_epoch */
+  uint32_t host_epoch;
   uint64_t name_buffer;
   fsfile *file;           /* NULL until the create succeeded */
   uint32_t access, share;

@@ -446,8 +446,7 @@ static act_result req_step(engine *e, thread *t, act *a) {
       ev->request = rq->id;
       ev->a = rq->desc.kind;
       ev->b = (uint32_t)rq->desc.io;
-      /* The request's own copies: they live and stay as they are as long as the engine. */
-      ev->str = trc_intern_const(&e->trace, rq->desc.path ? rq->desc.path : (rq->desc.handle ? rq->desc.handle : ""));
+      ev->str = trc_intern(&e->trace, rq->desc.path ? rq->desc.path : (rq->desc.handle ? rq->desc.handle : ""));
     }
     switch (rq->desc.kind) {
     case FP_OP_CREATE: return start_create(e, t, r);
