@@ -52,7 +52,13 @@ fp_text *fp_text_load_builtin(fp_alloc *a) {
     } else {
       while (part->child) {
         cJSON *item = cJSON_DetachItemViaPointer(part, part->child);
-        cJSON_AddItemToObject(t->root, item->string, item);
+        if (!cJSON_AddItemToObject(t->root, item->string, item)) {
+          /* The key could not be copied (memory ran out): the item is not attached. */
+          cJSON_Delete(item);
+          cJSON_Delete(part);
+          fp_text_free(t);
+          return NULL;
+        }
       }
       cJSON_Delete(part);
     }
