@@ -22,6 +22,9 @@ int cli_run(int argc, char **argv);
 /* `fltplay lint DRIVER.c [...]`. */
 int cli_lint(int argc, char **argv);
 
+/* `fltplay check LESSON_DIR [...]`. */
+int cli_check(int argc, char **argv);
+
 /* `fltplay request JSON`. */
 int cli_request(int argc, char **argv);
 

@@ -16,6 +16,7 @@ static const char usage[] =
     "commands:\n"
     "  run INPUT         run a scenario (.json) or a driver alone (.c) and print the trace\n"
     "  lint DRIVER.c     compile a driver and print its diagnostics\n"
+    "  check LESSON_DIR  check a lesson's solution (or --solution FILE.c) against its goals\n"
     "  explain TOPIC     what a rule ID or a bug check means, why, and the fix\n"
     "  request JSON      send one JSON request to the core and print its JSON result\n"
     "\n"
@@ -71,6 +72,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "run") == 0) return cli_run(argc - 2, argv + 2);
   if (strcmp(cmd, "lint") == 0) return cli_lint(argc - 2, argv + 2);
   if (strcmp(cmd, "explain") == 0) return cli_explain(argc - 2, argv + 2);
+  if (strcmp(cmd, "check") == 0) return cli_check(argc - 2, argv + 2);
   fprintf(stderr, "fltplay: unknown command '%s' (see fltplay --help)\n", cmd);
   return CLI_BAD_INPUT;
 }

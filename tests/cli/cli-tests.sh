@@ -48,6 +48,7 @@ expect explain-list 0 "PRE-COMPLETE-2" -- explain --list
 expect explain-help 0 "usage: fltplay explain" -- explain --help
 
 [ -f "$here/run-cases.sh" ] && source "$here/run-cases.sh"
+[ -f "$here/check-cases.sh" ] && source "$here/check-cases.sh"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
