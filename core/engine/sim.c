@@ -237,21 +237,24 @@ fp_end_reason sim_run(engine *e, uint32_t budget) {
   uint32_t limit = e->config.max_events ? e->config.max_events : 200000;
   e->statement_limit = (uint64_t)limit * 50u; /* sim_should_yield's budget */
   uint32_t stop_at = budget ? e->trace.count + budget : UINT32_MAX;
+  uint32_t guard = limit < stop_at ? limit : stop_at; /* below it, neither check below fires */
   while (!e->end) {
-    if (e->trace.count >= limit) {
-      trc_event *ev = eng_event(e, NULL, TRC_RUN_END);
-      if (ev) ev->a = FP_END_BUDGET;
-      sim_stop(e, FP_END_BUDGET);
-      break;
+    if (e->trace.count >= guard || e->trace.failed) {
+      if (e->trace.count >= limit) {
+        trc_event *ev = eng_event(e, NULL, TRC_RUN_END);
+        if (ev) ev->a = FP_END_BUDGET;
+        sim_stop(e, FP_END_BUDGET);
+        break;
+      }
+      if (e->trace.failed) {
+        sim_stop(e, FP_END_INTERNAL);
+        break;
+      }
+      if (e->trace.count >= stop_at) break;
     }
-    if (e->trace.failed) {
-      sim_stop(e, FP_END_INTERNAL);
-      break;
-    }
-    if (e->trace.count >= stop_at) break;
     thread *t = e->threads[e->current];
     /* A DPC lands at a preemption point: below DISPATCH_LEVEL, between steps. */
-    if (t->irql < DISPATCH_LEVEL || !t->top) {
+    if (e->timer_min_due <= e->time && (t->irql < DISPATCH_LEVEL || !t->top)) {
       int r = start_due_dpc(e);
       if (r < 0) break;
       if (r > 0) continue;
