@@ -100,6 +100,7 @@ struct sym {
   fp_span span;
   /* variables */
   uint8_t is_local, is_param, is_static, is_extern, is_defined, addr_taken, in_memory, used;
+  uint8_t by_address;      /* a structure parameter: its register holds the address of the caller's copy */
   uint32_t offset;         /* globals: offset in the image; memory locals: offset in the frame */
   int reg;                 /* register locals */
   nd_node *decl_scope;     /* for statement events: where it is declared */

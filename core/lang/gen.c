@@ -69,6 +69,17 @@ uint32_t gn_const(gn *g, int64_t v) {
   return g->nconsts++;
 }
 
+uint32_t gn_frame_temp(gn *g, uint32_t size, uint32_t align) {
+  uint32_t a = align < 8 ? 8 : align;
+  uint64_t at = ((uint64_t)g->frame + a - 1) / a * a;
+  if (at + size > GN_MAX_FRAME) {
+    cx_error(g->c, g->fn->span, "lang.budget.function", "name", g->fn->name, (const char *)NULL);
+    cx_abort(g->c, CX_FAIL_BUDGET);
+  }
+  g->frame = (uint32_t)(at + (size ? size : 1));
+  return (uint32_t)at;
+}
+
 /* Adds the locals `n` may write (assignments, increments, addresses taken) to the write set
  * of the last statement marked. */
 static void add_writes(gn *g, nd_node *n, int depth) {
@@ -323,7 +334,12 @@ static void stmt(gn *g, nd_node *n) {
     mark(g, n->span);
     add_writes(g, n->lhs, 0);
     uint32_t ret = g->nregs_locals - 1; /* the function's return register */
-    if (n->lhs) {
+    if (n->lhs && g->retbuf >= 0 && ty_is_record(n->lhs->type)) {
+      /* a structure: copied into the caller's buffer, whose address is returned */
+      uint32_t r = gn_expr(g, n->lhs, -1);
+      gn_emit(g, OP_COPY, (uint32_t)g->retbuf, r, 0, n->lhs->type->size);
+      gn_emit(g, OP_MOV, ret, (uint32_t)g->retbuf, 0, 0);
+    } else if (n->lhs) {
       uint32_t r = gn_expr(g, n->lhs, (int)ret);
       if (r != ret) gn_emit(g, OP_MOV, ret, r, 0, 0);
     }
@@ -400,7 +416,7 @@ static void function(gn *g, sym *fn, vm_func *out) {
   g->ncode = g->nlines = g->ntries = g->nlocals = g->nlabels = g->nfixes = g->nwrites = 0;
   g->nexits = g->ntrys = g->fin_depth = 0;
   gn_label(g); /* label 0 means "none" */
-  uint32_t frame = 0x28; /* the x64 frame: home space for four registers and the return address */
+  g->frame = 0x28; /* the x64 frame: home space for four registers and the return address */
   uint32_t reg = 0;
   uint32_t nparams = 0;
   for (sym *p = fn->params; p; p = p->next_param) nparams++;
@@ -409,14 +425,17 @@ static void function(gn *g, sym *fn, vm_func *out) {
     p->reg = (int)reg++;
     p->slot = -1;
   }
+  /* a structure is returned through a buffer of the caller's, its address after the arguments */
+  g->retbuf = ty_is_record(fn->type->base) ? (int32_t)reg++ : -1;
   for (sym *v = fn->locals; v; v = v->next_local) {
     v->slot = -1;
-    v->in_memory = v->addr_taken || ty_is_aggregate(v->type);
-    if (v->in_memory) {
-      uint32_t a = v->type->align < 8 ? 8 : v->type->align;
-      frame = (frame + a - 1) / a * a;
-      v->offset = frame;
-      frame += v->type->size ? v->type->size : 1;
+    /* a structure argument arrives as the address of the caller's copy (as on x64) */
+    v->by_address = v->is_param && ty_is_record(v->type);
+    v->in_memory = !v->by_address && (v->addr_taken || ty_is_aggregate(v->type));
+    if (v->by_address) {
+      /* nothing to place */
+    } else if (v->in_memory) {
+      v->offset = gn_frame_temp(g, v->type->size, v->type->align);
     } else if (!v->is_param) {
       v->reg = (int)reg++;
     }
@@ -427,14 +446,13 @@ static void function(gn *g, sym *fn, vm_func *out) {
       l->name = v->name;
       l->start = v->is_param ? 0 : UINT32_MAX;
       l->end = UINT32_MAX;
-      l->in_memory = v->in_memory;
-      l->reg = (uint16_t)(v->in_memory ? 0 : v->reg);
+      l->in_memory = v->in_memory || v->by_address; /* by address: not shown (size 0) */
+      l->reg = (uint16_t)(l->in_memory ? 0 : v->reg);
       l->offset = v->offset;
       l->size = (uint8_t)(v->in_memory && ty_is_scalar(v->type) ? v->type->size : 0);
       v->slot = (int32_t)g->nlocals++;
     }
   }
-  frame = (frame + 15) & ~15u;
   g->nregs_locals = reg + 1; /* + the return register */
   g->top = g->max = g->nregs_locals;
   if (g->nregs_locals >= GN_MAX_REGS) {
@@ -443,7 +461,7 @@ static void function(gn *g, sym *fn, vm_func *out) {
   }
   /* parameters that live in memory are stored at entry */
   for (sym *p = fn->params; p; p = p->next_param)
-    if (p->in_memory) {
+    if (p->in_memory && !p->by_address) {
       uint32_t s = p->type->kind == TY_PTR ? 8 : p->type->size;
       gn_emit(g, OP_STL, 0, (uint32_t)p->reg, 0, p->offset)->x = (uint8_t)s;
     }
@@ -490,7 +508,7 @@ static void function(gn *g, sym *fn, vm_func *out) {
   uint32_t i = 0;
   for (sym *p = fn->params; p; p = p->next_param) out->param_norm[i++] = (uint8_t)gn_norm_of(p->type);
   out->nregs = g->max + 1;
-  out->frame_size = frame;
+  out->frame_size = (g->frame + 15) & ~15u;
   out->pageable = fn->pageable;
   out->returns_void = fn->type->base->kind == TY_VOID;
   out->prog = prog;

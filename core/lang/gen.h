@@ -12,6 +12,7 @@
 
 #define GN_MAX_REGS 16000u
 #define GN_MAX_CODE (1u << 20)
+#define GN_MAX_FRAME (1u << 30) /* bytes of frame (the kernel stack is far smaller: 0x7F at run time) */
 
 typedef struct gn_fix {
   uint32_t ins;
@@ -59,7 +60,8 @@ typedef struct gn {
   int fin_depth;
   uint32_t nregs_locals;
   uint32_t top, max;
-  uint32_t frame_size;
+  uint32_t frame;           /* the frame's size so far (locals, then temporaries of calls) */
+  int32_t retbuf;           /* a function returning a structure: the register with the caller's buffer (-1) */
   uint64_t *consts;
   uint32_t nconsts, kcap;
   sym **funcs;              /* defined functions by index */
@@ -73,6 +75,8 @@ void gn_place(gn *g, uint32_t label);
 void gn_jump(gn *g, vm_op op, uint32_t a, uint32_t b, int32_t k, uint32_t label);
 uint32_t gn_tmp(gn *g);
 uint32_t gn_const(gn *g, int64_t v);
+/* Reserves `size` bytes aligned to `align` in the frame (a call's copy of a structure); its offset. */
+uint32_t gn_frame_temp(gn *g, uint32_t size, uint32_t align);
 int gn_fits32(int64_t v);
 
 /* Expressions (gen_expr.c). */

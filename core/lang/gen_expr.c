@@ -98,7 +98,10 @@ static lv lvalue(gn *g, nd_node *n) {
   switch (n->kind) {
   case ND_VAR: {
     sym *v = n->var;
-    if (v->is_local) {
+    if (v->is_local && v->by_address) {
+      l.kind = LV_MEM;
+      l.reg = (uint32_t)v->reg;
+    } else if (v->is_local) {
       if (v->in_memory) {
         l.kind = LV_FRAME;
         l.off = v->offset;
@@ -136,9 +139,8 @@ static lv lvalue(gn *g, nd_node *n) {
     settle(g, &l);
     return l;
   }
-  case ND_CALL:
-    cx_error(g->c, n->span, "lang.sem.unsupported", "what", "a structure returned by value", (const char *)NULL);
-    l.kind = LV_REG;
+  case ND_CALL: /* a structure returned by value: the address of the caller's buffer */
+    l.kind = LV_MEM;
     l.reg = gn_expr(g, n, -1);
     return l;
   default:
@@ -384,13 +386,7 @@ static uint32_t assign(gn *g, nd_node *n, int dst) {
   ty_type *t = n->lhs->type;
   if (ty_is_record(t)) {
     lv l = lvalue(g, n->lhs);
-    nd_node *src = n->rhs;
-    if (src->kind == ND_CALL) {
-      cx_error(g->c, src->span, "lang.sem.unsupported", "what", "a structure returned by value", (const char *)NULL);
-      return gn_tmp(g);
-    }
-    lv s = lvalue(g, src);
-    uint32_t sa = lv_address(g, &s, -1);
+    uint32_t sa = gn_expr(g, n->rhs, -1); /* a structure's value is its address */
     store(g, &l, sa);
     return sa;
   }
@@ -422,7 +418,10 @@ static uint32_t call(gn *g, nd_node *n, int dst) {
   if (!fn) callee = gn_expr(g, n->lhs, -1);
   uint32_t base = g->top;
   uint32_t nargs = (uint32_t)n->nargs;
-  g->top = base + (nargs ? nargs : 1);
+  int to_driver = !fn || fn->fn == FN_DRIVER;
+  /* a structure result goes to a buffer in this frame; its address follows the arguments */
+  uint32_t hidden = ty_is_record(n->type) && to_driver ? 1 : 0;
+  g->top = base + (nargs + hidden ? nargs + hidden : 1);
   if (g->top > g->max) g->max = g->top;
   if (g->top >= GN_MAX_REGS) {
     cx_error(g->c, n->span, "lang.budget.function", "name", g->fn->name, (const char *)NULL);
@@ -431,20 +430,31 @@ static uint32_t call(gn *g, nd_node *n, int dst) {
   uint32_t i = 0;
   for (nd_node *a = n->args; a; a = a->next, i++) {
     if (ty_is_record(a->type)) {
-      cx_error(g->c, a->span, "lang.sem.unsupported", "what", "a structure passed by value", (const char *)NULL);
+      if (!to_driver) {
+        cx_error(g->c, a->span, "lang.sem.unsupported", "what", "a structure passed by value", (const char *)NULL);
+        continue;
+      }
+      /* passed by value: the callee gets the address of a copy in this frame (as on x64) */
+      uint32_t r = gn_expr(g, a, -1);
+      uint32_t at = gn_frame_temp(g, a->type->size, a->type->align);
+      gn_emit(g, OP_LADDR, base + i, 0, 0, at);
+      gn_emit(g, OP_COPY, base + i, r, 0, a->type->size);
       continue;
     }
     uint32_t r = gn_expr(g, a, (int)(base + i));
     if (r != base + i) gn_emit(g, OP_MOV, base + i, r, 0, 0);
   }
   vm_norm norm = n->type->kind == TY_VOID ? N_NONE : gn_norm_of(n->type);
-  if (ty_is_record(n->type)) cx_error(g->c, n->span, "lang.sem.unsupported", "what", "a structure returned by value", (const char *)NULL);
+  if (ty_is_record(n->type) && !to_driver)
+    cx_error(g->c, n->span, "lang.sem.unsupported", "what", "a structure returned by value", (const char *)NULL);
+  if (hidden)
+    gn_emit(g, OP_LADDR, base + nargs, 0, 0, gn_frame_temp(g, n->type->size, n->type->align));
   if (!fn) {
-    vm_ins *ins = gn_emit(g, OP_ICALL, base, base, nargs, 0);
+    vm_ins *ins = gn_emit(g, OP_ICALL, base, base, nargs + hidden, 0);
     ins->j = (int32_t)callee;
     ins->x = (uint8_t)norm;
   } else if (fn->body) {
-    vm_ins *ins = gn_emit(g, OP_CALL, base, base, nargs, fn->index);
+    vm_ins *ins = gn_emit(g, OP_CALL, base, base, nargs + hidden, fn->index);
     ins->x = fn->pageable ? 1 : 0;
   } else if (fn->fn == FN_INTRINSIC) {
     gn_emit(g, OP_INTR, base, base, nargs, fn->intrinsic)->x = (uint8_t)norm;
@@ -541,10 +551,6 @@ uint32_t gn_expr(gn *g, nd_node *n, int dst) {
   case ND_COND: {
     if (n->type->kind == TY_VOID) {
       gn_discard(g, n);
-      return gn_tmp(g);
-    }
-    if (ty_is_record(n->type)) {
-      cx_error(g->c, n->span, "lang.sem.unsupported", "what", "a structure chosen by ?:", (const char *)NULL);
       return gn_tmp(g);
     }
     uint32_t t = dst >= 0 ? (uint32_t)dst : gn_tmp(g);
