@@ -1,9 +1,12 @@
 /* The JSON request entry point shared by every host.
  *
- * Request:  {"cmd": "version"} | {"cmd": "echo", "payload": <any JSON>}
+ * Request:  {"cmd": "version"} | {"cmd": "echo", "payload": <any JSON>} |
+ *           {"cmd": "explain", "topic": ID, "locale"?} | {"cmd": "check_lesson", ...}
+ *           (docs/api.md; check_lesson's members are fp_lesson_check_json's, docs/lessons.md)
  * Result:   {"ok": true, ...}  or  {"ok": false, "error": {"code": ID, "message": TEXT,
  *           "line": L, "column": C}} (line and column only for malformed JSON). */
 #include "fltplay/fltplay.h"
+#include "fltplay/lesson.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -97,6 +100,15 @@ static cJSON *handle(const cJSON *request) {
     const cJSON *locale = cJSON_GetObjectItemCaseSensitive(request, "locale");
     if (!cJSON_IsString(topic)) return error_result("request.no_topic", "explain needs a \"topic\" string");
     char *text = fp_explain_json(topic->valuestring, cJSON_IsString(locale) ? locale->valuestring : "en");
+    cJSON *result = text ? cJSON_Parse(text) : NULL;
+    fp_string_free(text);
+    return result;
+  }
+  if (strcmp(cmd->valuestring, "check_lesson") == 0) {
+    /* The lesson checker reads the same request (its other members; docs/lessons.md). */
+    char *printed = cJSON_PrintUnformatted(request);
+    char *text = printed ? fp_lesson_check_json(printed, strlen(printed)) : NULL;
+    cJSON_free(printed);
     cJSON *result = text ? cJSON_Parse(text) : NULL;
     fp_string_free(text);
     return result;

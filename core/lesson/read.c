@@ -14,7 +14,7 @@
 #define LX_MIN_VARIANTS 3
 
 static const char *const top_fields[] = { "format", "version", "id", "title", "driver", "scenario",
-                                          "goals", "hints", "links", NULL };
+                                          "goals", "subject", "hints", "links", NULL };
 
 /* Checks the value at the current path as a text per locale. */
 static int locale_value(rd *r, const cJSON *v) {
@@ -327,6 +327,32 @@ static void read_hints_and_links(fp_lesson *l, rd *r) {
   rd_pop(r);
 }
 
+/* $.subject: the goals that are the lesson's subject (the starter must fail them), by id. */
+static void read_subject(fp_lesson *l, rd *r) {
+  const cJSON *subject = cJSON_GetObjectItemCaseSensitive(l->doc, "subject");
+  if (!subject) return;
+  rd_push_key(r, "subject");
+  if (!cJSON_IsArray(subject) || cJSON_GetArraySize(subject) == 0) {
+    rd_error(r, "scenario.expected", "expected", "a non-empty array of goal ids", "found", "something else",
+             (const char *)NULL);
+    rd_pop(r);
+    return;
+  }
+  int i = 0;
+  for (const cJSON *id = subject->child; id; id = id->next, i++) {
+    rd_push_index(r, i);
+    int known = 0;
+    for (size_t g = 0; cJSON_IsString(id) && g < l->goal_count; g++) known |= l->goals[g].id && strcmp(l->goals[g].id, id->valuestring) == 0;
+    if (!cJSON_IsString(id)) {
+      rd_error(r, "scenario.expected", "expected", "a goal id", "found", "another kind of value", (const char *)NULL);
+    } else if (!known) {
+      rd_error(r, "scenario.unknown_name", "what", "goal", "name", id->valuestring, (const char *)NULL);
+    }
+    rd_pop(r);
+  }
+  rd_pop(r);
+}
+
 fp_lesson *lx_lesson_parse(fp_alloc *alloc, const char *file_name, const char *json, size_t length) {
   fp_lesson *l = calloc(1, sizeof *l);
   if (!l) return NULL;
@@ -380,6 +406,7 @@ fp_lesson *lx_lesson_parse(fp_alloc *alloc, const char *file_name, const char *j
   const cJSON *goals = cJSON_GetObjectItemCaseSensitive(l->doc, "goals");
   if (!goals) rd_error(&r, "scenario.missing", "field", "goals", (const char *)NULL);
   else lx_read_goals(l, goals);
+  read_subject(l, &r);
   l->valid = l->diags.errors == 0 && !l->diags.out_of_memory && l->scenario != NULL;
   return l;
 }

@@ -304,6 +304,8 @@ static int read_header(rd *r, const cJSON *doc) {
 /* Walks one document: checks it, and builds it into b->engine when the host asked for one. */
 static void walk(rd *r, const cJSON *doc, build *b, int create_engine) {
   size_t errors = r->errors;
+  /* A variant's patch may bring fields of its own: they are checked in the merged document. */
+  if (r->variant && !create_engine) rd_check_object(r, doc, top_fields);
   read_config(r, doc, b);
   read_allocation_faults(r, doc, b);
   int mode = 0;

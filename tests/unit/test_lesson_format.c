@@ -107,6 +107,21 @@ static void mistakes_of_the_scenario_are_at_the_lessons_lines(check_ctx *t) {
          "lesson.json:7:14: error: $.scenario.variants: a lesson runs in at least 3 variants");
 }
 
+/* $.subject names the goals a starter must fail: goal ids of the lesson. */
+static void the_subject_names_goals(check_ctx *t) {
+  char *json = edit("\"hints\":", "\"subject\": [\"irql\"],\n\"hints\":");
+  CHECK_OR_RETURN(t, json != NULL);
+  int valid = 0;
+  char *errors = errors_of(json, &valid);
+  CHECK(t, valid);
+  CHECK_STR(t, errors, "");
+  fp_string_free(errors);
+  free(json);
+  expect(t, "\"hints\":", "\"subject\": [\"irq\"],\n\"hints\":", "$.subject[0]: there is no goal named \"irq\"");
+  expect(t, "\"hints\":", "\"subject\": [],\n\"hints\":", "$.subject: expected a non-empty array of goal ids");
+  expect(t, "\"hints\":", "\"subject\": [3],\n\"hints\":", "$.subject[0]: expected a goal id");
+}
+
 static void mistakes_of_goals_name_the_goal(check_ctx *t) {
   static const char irql[] = "\"function\": \"PreRead\", \"max_irql\": \"APC_LEVEL\"";
   expect(t, irql, "\"functon\": \"PreRead\", \"max_irql\": \"APC_LEVEL\"",
@@ -294,6 +309,7 @@ static const check_case cases[] = {
   CHECK_CASE(mistakes_of_the_lesson_have_paths_and_positions),
   CHECK_CASE(mistakes_of_the_scenario_are_at_the_lessons_lines),
   CHECK_CASE(mistakes_of_goals_name_the_goal),
+  CHECK_CASE(the_subject_names_goals),
   CHECK_CASE(every_mistake_is_reported_once),
   CHECK_CASE(the_json_request_takes_the_lesson_as_text_or_object),
   CHECK_CASE(a_missing_source_is_bad_input),

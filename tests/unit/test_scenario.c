@@ -210,6 +210,8 @@ static void a_variant_mistake_points_into_its_patch(check_ctx *t) {
                HEAD ",\n \"variants\": [{\"name\": \"a\"},\n  {\"name\": \"b\", \"patch\": {\"memory\": {\"pressure\": 1}}}]}",
                "s.json:3:50: error: $.variants[1].patch.memory.pressure: expected true or false, found a number");
   expect_error(t, HEAD ", \"variants\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}", "$.variants[1].name: a variant named \"a\" is already defined");
+  expect_error(t, HEAD ", \"variants\": [{\"name\": \"a\", \"patch\": {\"verifer\": false}}]}",
+               "$.variants[0].patch.verifer: unknown field \"verifer\"; did you mean \"verifier\"?");
   expect_error(t, HEAD ", \"variants\": []}", "$.variants: expected a non-empty array of variants");
   expect_error(t, HEAD ", \"variants\": [{\"name\": \"a\", \"patch\": {\"version\": 2}}]}",
                "$.variants[0].patch: a variant's patch cannot change");
