@@ -89,7 +89,7 @@ class App {
     this.render('load');
     if (shared) this.#save();
     await this.#ready();
-    const lessonDir = shared?.lesson ?? new URLSearchParams(location.hash.replace(/^#/, '')).get('lesson');
+    const lessonDir = shared ? shared.lesson : new URLSearchParams(location.hash.replace(/^#/, '')).get('lesson') ?? this.storage.loadCurrentLesson();
     if (lessonDir) await this.openLesson(lessonDir, { source: shared?.source });
     if (shared) await this.run({ variant: shared.variant ?? 0, step: shared.step ?? 0, quiet: true });
   }
@@ -117,6 +117,7 @@ class App {
     }
     if (!this.lesson) this.#save(); // the playground's code stays saved as it was
     this.lesson = lesson;
+    this.storage.saveCurrentLesson(dir);
     this.report = null;
     const progress = this.storage.loadLessons()[lesson.json.id] || {};
     this.suspendSave = true;
@@ -135,6 +136,7 @@ class App {
     this.#save();
     this.lesson = null;
     this.report = null;
+    this.storage.saveCurrentLesson(null);
     this.lessonPanel.hide();
     $('scenario').hidden = false;
     delete document.body.dataset.mode;

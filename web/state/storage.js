@@ -37,6 +37,11 @@ export class Storage {
 
   loadLessons() { return this.#read('lessons') || {}; }
 
+  /** The lesson that was open (its folder), so a reload returns to it; null for the playground. */
+  loadCurrentLesson() { return this.#read('current')?.lesson ?? null; }
+
+  saveCurrentLesson(dir) { return this.#write('current', { lesson: dir }); }
+
   saveLessons(progress) { return this.#write('lessons', progress); }
 
   /** Everything saved, as the text of one export file. */
