@@ -41,10 +41,24 @@ static void release(fp_program *p) {
   fp_free(a, p);
 }
 
+static fp_lang_status compile(fp_alloc *alloc, const char *file_name, const char *source, size_t length,
+                              const fp_lang_options *options, fp_diags *diags, fp_program **out);
+
 fp_lang_status fp_lang_compile(fp_alloc *alloc, const char *file_name, const char *source, size_t length,
                                const fp_lang_options *options, fp_diags *diags, fp_program **out) {
   if (out) *out = NULL;
-  if (!source || !diags || !out) return FP_LANG_BAD_ARGUMENT;
+  if (!source || !out) return FP_LANG_BAD_ARGUMENT;
+  if (diags) return compile(alloc, file_name, source, length, options, diags, out);
+  /* no diagnostics wanted: collected aside and dropped */
+  fp_alloc local = fp_alloc_default();
+  fp_diags scratch = fp_diags_make(alloc ? alloc : &local);
+  fp_lang_status status = compile(alloc, file_name, source, length, options, &scratch, out);
+  fp_diags_free(&scratch);
+  return status;
+}
+
+static fp_lang_status compile(fp_alloc *alloc, const char *file_name, const char *source, size_t length,
+                              const fp_lang_options *options, fp_diags *diags, fp_program **out) {
   if (!file_name) file_name = "driver.c";
   fp_alloc local = fp_alloc_default();
   fp_alloc *a = alloc ? alloc : &local;

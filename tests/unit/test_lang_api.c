@@ -163,12 +163,20 @@ static void errors_should_come_with_positions_and_no_program(check_ctx *t) {
   CHECK_INT(t, a.live_blocks, 0);
 }
 
-static void null_arguments_should_be_refused(check_ctx *t) {
+static void null_arguments_should_be_refused_and_diagnostics_may_be_dropped(check_ctx *t) {
   fp_alloc a = fp_alloc_default();
   fp_diags d = fp_diags_make(&a);
   fp_program *p = NULL;
   CHECK_INT(t, fp_lang_compile(&a, "x.c", NULL, 0, NULL, &d, &p), FP_LANG_BAD_ARGUMENT);
-  CHECK_INT(t, fp_lang_compile(&a, "x.c", "", 0, NULL, NULL, &p), FP_LANG_BAD_ARGUMENT);
+  /* no fp_diags: the diagnostics are dropped, the status stays */
+  CHECK_INT(t, fp_lang_compile(&a, "x.c", "", 0, NULL, NULL, &p), FP_LANG_ERRORS);
+  CHECK(t, p == NULL);
+  static const char ok[] = "#include <ntddk.h>\nNTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r) { return 0; }\n";
+  CHECK_INT(t, fp_lang_compile(&a, "x.c", ok, sizeof ok - 1, NULL, NULL, &p), FP_LANG_OK);
+  CHECK(t, p != NULL);
+  fp_program_free(p);
+  p = NULL;
+  CHECK_INT(t, a.live_blocks, 0);
   CHECK_INT(t, fp_lang_compile(&a, "x.c", "", 0, NULL, &d, NULL), FP_LANG_BAD_ARGUMENT);
   CHECK_INT(t, fp_program_load(NULL, NULL, "x", "1", NULL), FP_ERR_ARGUMENT);
   fp_program_free(NULL);
@@ -261,7 +269,7 @@ static const check_case cases[] = {
   CHECK_CASE(two_engines_should_give_the_same_trace),
   CHECK_CASE(statement_events_can_be_turned_off),
   CHECK_CASE(errors_should_come_with_positions_and_no_program),
-  CHECK_CASE(null_arguments_should_be_refused),
+  CHECK_CASE(null_arguments_should_be_refused_and_diagnostics_may_be_dropped),
   CHECK_CASE(the_listing_should_show_instructions_and_lines),
   CHECK_CASE(every_allocation_failure_should_be_survived),
 };

@@ -42,8 +42,8 @@ typedef enum fp_lang_status {
 } fp_lang_status;
 
 /* Compiles `source` (`length` bytes, UTF-8) named `file_name` for diagnostics. Host memory
- * comes from `alloc` (NULL = the C library). On FP_LANG_OK *out is the program. Caller frees
- * it with fp_program_free. */
+ * comes from `alloc` (NULL = the C library). Diagnostics are added to `diags` (NULL: counted
+ * and dropped). On FP_LANG_OK *out is the program. Caller frees it with fp_program_free. */
 fp_lang_status fp_lang_compile(fp_alloc *alloc, const char *file_name, const char *source, size_t length,
                                const fp_lang_options *options, fp_diags *diags, fp_program **out);
 
