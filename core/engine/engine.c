@@ -157,7 +157,7 @@ void fp_engine_free(fp_engine *e) {
     fp_free(e->alloc, rq);
   }
   fp_free(e->alloc, e->requests);
-  for (int i = 0; i < e->op_count; i++) fp_free(e->alloc, e->ops[i]);
+  for (int i = 0; i < e->op_count; i++) io_free_op(e, e->ops[i]);
   fp_free(e->alloc, e->ops);
   for (int q = 0; q < 2; q++)
     while (e->queues[q]) {

@@ -223,7 +223,6 @@ typedef struct node {
   uint8_t iopb[0x48];     /* the parameters as this instance's pre-op saw them (MOD-2) */
 } node;
 
-#define OP_MAX_NODES ENG_MAX_INSTANCES
 
 struct op {
   int id;
@@ -247,8 +246,8 @@ struct op {
   int early_resume;       /* FltCompletePendedPreOperation came before the pre-op returned */
   uint32_t early_status;
   uint64_t early_context;
-  node nodes[OP_MAX_NODES];
-  int node_count;
+  node *nodes;            /* completion nodes, in the order they were made (io_add_node) */
+  int node_count, node_cap;
   int post_next;          /* post phase: the next node index to run (counts down) */
   int pended_node;        /* the node whose post-op returned MORE_PROCESSING_REQUIRED */
   int handoff_node;       /* the node a SYNCHRONIZE hand-off continues at (-1: none) */

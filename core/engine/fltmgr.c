@@ -127,6 +127,14 @@ static act_result start_drain(engine *e, thread *t, teardown_act *td, op *o, int
     e->op_cap = cap;
   }
   *copy = *o;
+  /* The copy keeps the nodes as they are now, in its own array. */
+  copy->nodes = o->node_count ? fp_malloc(e->alloc, (size_t)o->node_count * sizeof *o->nodes) : NULL;
+  if (o->node_count && !copy->nodes) {
+    fp_free(e->alloc, copy);
+    return eng_internal(e, t, "out of memory for a drain copy");
+  }
+  if (copy->nodes) memcpy(copy->nodes, o->nodes, (size_t)o->node_count * sizeof *o->nodes);
+  copy->node_cap = o->node_count;
   copy->id = e->op_count;
   e->ops[e->op_count++] = copy;
   copy->draining_copy = 1;

@@ -15,6 +15,15 @@
 
 /* ---- Operations ---------------------------------------------------------------------------- */
 
+/* Where an operation made by io_new_op keeps its first nodes: right after it. */
+static node *inline_area(op *o) { return (node *)(void *)(o + 1); }
+
+void io_free_op(engine *e, op *o) {
+  if (!o) return;
+  if (o->nodes != inline_area(o)) fp_free(e->alloc, o->nodes);
+  fp_free(e->alloc, o);
+}
+
 op *io_new_op(engine *e, thread *t, int rq, op_kind kind, uint8_t major, uint8_t minor, fobj *fo) {
   if (e->op_count == e->op_cap) {
     int cap = e->op_cap ? e->op_cap * 2 : 32;
@@ -26,11 +35,15 @@ op *io_new_op(engine *e, thread *t, int rq, op_kind kind, uint8_t major, uint8_t
     e->ops = ops;
     e->op_cap = cap;
   }
-  op *o = fp_calloc(e->alloc, 1, sizeof *o);
+  /* Room for a node per instance right after the operation (io_add_node grows beyond it). */
+  int inline_nodes = e->stack_count > 0 ? e->stack_count : 0;
+  op *o = fp_calloc(e->alloc, 1, sizeof *o + (size_t)inline_nodes * sizeof(node));
   if (!o) {
     eng_internal(e, t, "out of memory for an operation");
     return NULL;
   }
+  o->nodes = inline_nodes ? inline_area(o) : NULL;
+  o->node_cap = inline_nodes;
   o->id = e->op_count;
   e->ops[e->op_count++] = o;
   o->request = rq;
@@ -51,6 +64,24 @@ op *io_new_op(engine *e, thread *t, int rq, op_kind kind, uint8_t major, uint8_t
   cbd_set_major_minor(e, o, major, minor);
   cbd_set_targets(e, o, fo ? fo->address : 0, 0);
   return o;
+}
+
+node *io_add_node(engine *e, thread *t, op *o) {
+  if (o->node_count == o->node_cap) {
+    int cap = o->node_cap ? o->node_cap * 2 : (e->stack_count > 0 ? e->stack_count : 1);
+    int in_place = o->nodes && o->nodes == inline_area(o);
+    node *nodes = fp_realloc(e->alloc, in_place ? NULL : o->nodes, (size_t)cap * sizeof *nodes);
+    if (!nodes) {
+      eng_internal(e, t, "out of memory for a completion node");
+      return NULL;
+    }
+    if (in_place) memcpy(nodes, o->nodes, (size_t)o->node_count * sizeof *nodes);
+    o->nodes = nodes;
+    o->node_cap = cap;
+  }
+  node *n = &o->nodes[o->node_count++];
+  memset(n, 0, sizeof *n);
+  return n;
 }
 
 int io_is_synchronous(engine *e, const op *o) {

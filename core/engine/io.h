@@ -30,4 +30,11 @@ op *io_new_op(engine *e, thread *t, int rq, op_kind kind, uint8_t major, uint8_t
 /* Whether any operation or request is still outstanding (for the end of a run). */
 int io_outstanding(engine *e);
 
+/* Frees an operation and its nodes (made by io_new_op, or a drain copy with its own nodes). */
+void io_free_op(engine *e, op *o);
+
+/* A new zeroed completion node at the end of `o`'s nodes, or NULL (the run stopped) when memory
+ * runs out. Pointers to `o`'s nodes taken before may move. */
+node *io_add_node(engine *e, thread *t, op *o);
+
 #endif

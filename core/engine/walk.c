@@ -120,8 +120,8 @@ static act_result pre_step(engine *e, thread *t, walk_act *w, op *o) {
     if (!reg->pre) {
       /* A post-op without a pre-op: the post-op runs for every such operation with a NULL
        * CompletionContext (REG-2, inferred). */
-      node *n = &o->nodes[o->node_count++];
-      memset(n, 0, sizeof *n);
+      node *n = io_add_node(e, t, o);
+      if (!n) return ACT_STOP;
       n->instance = id;
       n->pre_thread = t->id;
       cbd_get_iopb(e, o, n->iopb);
@@ -220,16 +220,17 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
   return RULE_CONTINUE;
 }
 
-static void push_node(engine *e, thread *t, op *o, int id, uint64_t ctx, int sync, int dirty, const uint8_t *iopb) {
-  node *n = &o->nodes[o->node_count++];
-  memset(n, 0, sizeof *n);
+/* Adds the completion node of instance `id`; 0 when memory ran out (the run stopped). */
+static int push_node(engine *e, thread *t, op *o, int id, uint64_t ctx, int sync, int dirty, const uint8_t *iopb) {
+  node *n = io_add_node(e, t, o);
+  if (!n) return 0;
   n->instance = id;
   n->context = ctx;
   n->sync = sync;
   n->pre_thread = t->id;
   n->dirty = dirty;
   memcpy(n->iopb, iopb, IOPB_SIZE);
-  (void)e;
+  return 1;
 }
 
 static act_result pended(engine *e, thread *t, walk_act *w, op *o) {
@@ -264,12 +265,12 @@ static act_result apply_pre_status(engine *e, thread *t, walk_act *w, op *o, int
     if (o->kind == OK_IRP && (o->major == IRP_MJ_READ || o->major == IRP_MJ_WRITE) && !io_is_synchronous(e, o)) {
       if (rules_violation(e, t, RULE_PRE_SYNC_5, NULL, id, o->id, 0, 0) == RULE_STOP) return ACT_STOP;
     }
-    push_node(e, t, o, id, ctx, o->kind == OK_IRP, dirty, iopb_seen);
+    if (!push_node(e, t, o, id, ctx, o->kind == OK_IRP, dirty, iopb_seen)) return ACT_STOP;
     w->pos++;
     w->state = W_PRE;
     return ACT_CONTINUE;
   case FLT_PREOP_SUCCESS_WITH_CALLBACK:
-    push_node(e, t, o, id, ctx, 0, dirty, iopb_seen);
+    if (!push_node(e, t, o, id, ctx, 0, dirty, iopb_seen)) return ACT_STOP;
     w->pos++;
     w->state = W_PRE;
     return ACT_CONTINUE;
