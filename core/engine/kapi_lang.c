@@ -1,5 +1,5 @@
-/* kapi_lang.c: the routines of KAPIS_LANG (DbgPrint, DbgPrintEx, RtlCopyUnicodeString,
- * RtlPrefixUnicodeString) and the engine services the language's VM uses (kapi_lang.h).
+/* kapi_lang.c: the routines of KAPIS_LANG (DbgPrint, DbgPrintEx, vDbgPrintEx,
+ * vDbgPrintExWithPrefix, RtlCopyUnicodeString, RtlPrefixUnicodeString) and the engine services the language's VM uses (kapi_lang.h).
  * Conventions as in kapi_ex.c: memory is touched through kapi_read/kapi_write (kernel code
  * acting for the driver), so a bad pointer faults as Windows faults in a kernel routine. */
 #include "engine/kapi_lang.h"
@@ -102,10 +102,28 @@ static void put_int(out *o, const spec *sp, uint64_t mag, int negative, unsigned
     for (int i = 0; i < pad; i++) putc_(o, ' ');
 }
 
-/* Formats like the kernel's printf (ntoskrnl's vsnprintf): the format at `fmt`, arguments
- * from c->args[first] on. Unknown conversions are copied as written. */
-static kapi_result format(kapi_call *c, uint64_t fmt, uint32_t first, out *o) {
-  uint32_t arg = first;
+/* Where a format's values come from: the call's arguments from `first` on, or (use_va) a
+ * va_list at `va`: 8 bytes per value in the caller's memory. */
+typedef struct args_src {
+  uint32_t first;
+  int use_va;
+  uint64_t va;
+} args_src;
+
+/* Value `arg` (counted from the first value); 0 past the call's arguments. */
+static kapi_result arg_at(kapi_call *c, const args_src *s, uint32_t arg, uint64_t *v) {
+  *v = 0;
+  if (s->use_va) return kapi_read(c, s->va + 8u * (uint64_t)arg, v, 8);
+  if (s->first + arg < c->argc) *v = A(s->first + arg);
+  return KAPI_DONE;
+}
+
+/* Formats like the kernel's printf (ntoskrnl's vsnprintf): the format at `fmt`, values from
+ * `src`. Unknown conversions are copied as written. */
+static kapi_result format(kapi_call *c, uint64_t fmt, const args_src *src, out *o) {
+  uint32_t arg = 0;
+  uint64_t av;
+  kapi_result ar;
   char f[DBG_MAX + 1];
   uint32_t n = 0;
   for (; n < DBG_MAX; n++) {
@@ -131,7 +149,8 @@ static kapi_result format(kapi_call *c, uint64_t fmt, uint32_t first, out *o) {
       else sp.zero = 1;
     }
     if (i < n && f[i] == '*') {
-      sp.width = arg < c->argc ? (int)(int32_t)A(arg) : 0;
+      if ((ar = arg_at(c, src, arg, &av)) != KAPI_DONE) return ar;
+      sp.width = (int)(int32_t)av;
       arg++;
       i++;
       if (sp.width < 0) {
@@ -146,7 +165,8 @@ static kapi_result format(kapi_call *c, uint64_t fmt, uint32_t first, out *o) {
       i++;
       sp.precision = 0;
       if (i < n && f[i] == '*') {
-        sp.precision = arg < c->argc ? (int)(int32_t)A(arg) : 0;
+        if ((ar = arg_at(c, src, arg, &av)) != KAPI_DONE) return ar;
+        sp.precision = (int)(int32_t)av;
         arg++;
         i++;
       } else {
@@ -170,7 +190,8 @@ static kapi_result format(kapi_call *c, uint64_t fmt, uint32_t first, out *o) {
       break;
     }
     char conv = f[i++];
-    uint64_t v = arg < c->argc ? A(arg) : 0;
+    uint64_t v = 0;
+    if (conv != '%' && strchr("diuxXopcCsSZ", conv) && (ar = arg_at(c, src, arg, &v)) != KAPI_DONE) return ar;
     switch (conv) {
     case '%':
       putc_(o, '%');
@@ -241,11 +262,14 @@ static kapi_result format(kapi_call *c, uint64_t fmt, uint32_t first, out *o) {
   return KAPI_DONE;
 }
 
-static kapi_result print(kapi_call *c, uint64_t fmt, uint32_t first) {
+static kapi_result print(kapi_call *c, uint64_t prefix, uint64_t fmt, uint32_t first, int use_va, uint64_t va) {
   out o;
   o.len = 0;
   o.text[0] = '\0';
-  kapi_result r = format(c, fmt, first, &o);
+  args_src src = { first, use_va, va };
+  kapi_result r = KAPI_DONE;
+  if (prefix) r = put_string(c, &o, prefix, 0, 0);
+  if (r == KAPI_DONE) r = format(c, fmt, &src, &o);
   if (r != KAPI_DONE) return r;
   trc_event *ev = eng_event(c->e, c->t, TRC_DBG_PRINT);
   if (ev) {
@@ -257,9 +281,14 @@ static kapi_result print(kapi_call *c, uint64_t fmt, uint32_t first) {
   return KAPI_DONE;
 }
 
-kapi_result kapi_DbgPrint(kapi_call *c) { return print(c, A(0), 1); }
+kapi_result kapi_DbgPrint(kapi_call *c) { return print(c, 0, A(0), 1, 0, 0); }
 
-kapi_result kapi_DbgPrintEx(kapi_call *c) { return print(c, A(2), 3); }
+kapi_result kapi_DbgPrintEx(kapi_call *c) { return print(c, 0, A(2), 3, 0, 0); }
+
+/* The va_list forms: the values are read from the list as the format asks for them. */
+kapi_result kapi_vDbgPrintEx(kapi_call *c) { return print(c, 0, A(2), 0, 1, A(3)); }
+
+kapi_result kapi_vDbgPrintExWithPrefix(kapi_call *c) { return print(c, A(0), A(3), 0, 1, A(4)); }
 
 /* ---- UNICODE_STRING ------------------------------------------------------------------------------------------ */
 

@@ -15,6 +15,8 @@
 #define KAPIS_LANG(X)                                              \
   X(DbgPrint, 1, KI_ANY, KF_VARARGS)                               \
   X(DbgPrintEx, 3, KI_ANY, KF_VARARGS)                             \
+  X(vDbgPrintEx, 4, KI_ANY, 0)                                     \
+  X(vDbgPrintExWithPrefix, 5, KI_ANY, 0)                           \
   X(RtlCopyUnicodeString, 2, DISPATCH_LEVEL, KF_VOID)              \
   X(RtlPrefixUnicodeString, 3, PASSIVE_LEVEL, 0)
 

@@ -55,6 +55,7 @@
   X(LDG, "a = [globals + k]") X(STG, "[globals + k] = b")                                     \
   X(LADDR, "a = frame + k") X(GADDR, "a = globals + k") X(FADDR, "a = &function k")           \
   X(COPY, "copy k bytes from [b] to [a]") X(ZERO, "zero k bytes at [a]")                      \
+  X(VASPILL, "store arguments a.. after '...' at frame + k + 8*i") \
   X(CALL, "a = function k(b .. b+c-1)")                                                       \
   X(ICALL, "a = (*j)(b .. b+c-1)")                                                            \
   X(KCALL, "a = kernel routine k(b .. b+c-1)")                                                \
@@ -65,6 +66,8 @@
   X(RETFIN, "end of __finally") X(FILTEND, "end of filter: a")                                \
   X(EXCODE, "a = exception code") X(ABNORM, "a = abnormal termination")                       \
   X(TRAP, "stop: k")
+
+#define VM_MAX_VARARGS 16u /* arguments after '...' a driver function receives */
 
 typedef enum vm_op {
 #define X(name, doc) OP_##name,

@@ -427,13 +427,24 @@ static void function(gn *g, sym *fn, vm_func *out) {
   }
   /* a structure is returned through a buffer of the caller's, its address after the arguments */
   g->retbuf = ty_is_record(fn->type->base) ? (int32_t)reg++ : -1;
+  /* a function with '...': every argument has an 8-byte home slot, the named ones first, the
+   * others right after them (x64's home area, where va_start and va_arg look) */
+  uint32_t home = 0;
+  int variadic = fn->type->variadic;
+  if (variadic) {
+    home = gn_frame_temp(g, 8u * (nparams + VM_MAX_VARARGS), 8);
+    uint32_t i = 0;
+    for (sym *p = fn->params; p; p = p->next_param, i++) p->offset = home + 8u * i;
+  }
   for (sym *v = fn->locals; v; v = v->next_local) {
     v->slot = -1;
     /* a structure argument arrives as the address of the caller's copy (as on x64) */
     v->by_address = v->is_param && ty_is_record(v->type);
-    v->in_memory = !v->by_address && (v->addr_taken || ty_is_aggregate(v->type));
+    v->in_memory = !v->by_address && (v->addr_taken || ty_is_aggregate(v->type) || (variadic && v->is_param));
     if (v->by_address) {
       /* nothing to place */
+    } else if (variadic && v->is_param) {
+      /* its home slot (set above) */
     } else if (v->in_memory) {
       v->offset = gn_frame_temp(g, v->type->size, v->type->align);
     } else if (!v->is_param) {
@@ -461,12 +472,13 @@ static void function(gn *g, sym *fn, vm_func *out) {
   }
   /* parameters that live in memory are stored at entry */
   for (sym *p = fn->params; p; p = p->next_param)
-    if (p->in_memory && !p->by_address) {
-      uint32_t s = p->type->kind == TY_PTR ? 8 : p->type->size;
+    if (p->by_address && variadic) {
+      gn_emit(g, OP_STL, 0, (uint32_t)p->reg, 0, p->offset)->x = 8; /* the copy's address, as on x64 */
+    } else if (p->in_memory && !p->by_address) {
+      uint32_t s = variadic || p->type->kind == TY_PTR ? 8 : p->type->size; /* a home slot takes the register */
       gn_emit(g, OP_STL, 0, (uint32_t)p->reg, 0, p->offset)->x = (uint8_t)s;
     }
-  if (fn->type->variadic)
-    cx_error(g->c, fn->span, "lang.sem.unsupported", "what", "a function with '...'", (const char *)NULL);
+  if (variadic) gn_emit(g, OP_VASPILL, nparams, 0, 0, home);
   stmt(g, fn->body);
   g->top = g->nregs_locals;
   if (fn->type->base->kind == TY_VOID) {

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang/code.h"
 #include "lang/intrinsic.h"
 #include "lang/parse.h"
 
@@ -339,6 +340,10 @@ static nd_node *call(ps *p, nd_node *callee, sym *direct) {
   }
   if (direct && direct->fn == FN_KERNEL && !direct->body && n > 8) {
     cx_error(p->c, span, "lang.sem.too_many_args", "name", direct->name, (const char *)NULL);
+    return err(p, span);
+  }
+  if (ft->variadic && (!direct || direct->fn == FN_DRIVER) && n > ft->nparams + (int)VM_MAX_VARARGS) {
+    cx_error(p->c, span, "lang.sem.unsupported", "what", "a call with more than 16 arguments after '...'", (const char *)NULL);
     return err(p, span);
   }
   if (!ft->no_prototype && (n < ft->nparams || (n > ft->nparams && !ft->variadic))) {

@@ -110,6 +110,7 @@ static int push_frame(vm_state *s, fp_kctx *k, const vm_func *fn, uint32_t base,
   f->pc = 0;
   f->base = base;
   f->ret = ret;
+  f->nargs = nargs;
   f->fbase = fbase;
   f->fsize = fn->frame_size;
   f->shadow = shadow;
@@ -447,6 +448,21 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       SYNC();
       fp_kresult kr = i->op == OP_COPY ? vm_copy(k, r[i->a], r[i->b], (uint32_t)i->k) : vm_zero(k, r[i->a], (uint32_t)i->k, 0);
       if (kr != FP_K_DONE) FAIL(kr);
+      break;
+    }
+    case OP_VASPILL: {
+      /* a function with '...': the arguments after the named ones go beside them in the frame
+       * (va_arg reads them there); their registers become the function's zeroed locals */
+      uint32_t last = f->nargs < i->a + VM_MAX_VARARGS ? f->nargs : i->a + VM_MAX_VARARGS;
+      for (uint32_t a = i->a; a < last; a++) {
+        fp_kresult kr = fp_k_write(k, f->fbase + (uint64_t)(int64_t)i->k + 8u * a, 8, r[a]);
+        if (kr != FP_K_DONE) {
+          AT();
+          SYNC();
+          FAIL(kr);
+        }
+        if (a < f->fn->nregs) r[a] = 0;
+      }
       break;
     }
     case OP_CALL: case OP_ICALL: {

@@ -18,6 +18,7 @@ typedef struct vm_frame {
   uint32_t pc;                    /* the next instruction (while not running) */
   uint32_t base;                  /* the register window's first register */
   uint32_t ret;                   /* where the result goes (an absolute register), or VM_NONE */
+  uint32_t nargs;                 /* the arguments it was called with (those after '...' too) */
   uint64_t fbase;                 /* the frame on the kernel stack */
   uint32_t fsize;                 /* bytes reserved there */
   uint32_t shadow;                /* the first of its locals' slots for statement events */

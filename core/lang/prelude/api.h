@@ -69,6 +69,8 @@ PETHREAD NTAPI PsGetCurrentThread(VOID);
 PEPROCESS NTAPI IoGetCurrentProcess(VOID);
 ULONG __cdecl DbgPrint(PCSTR Format, ...);
 ULONG __cdecl DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...);
+ULONG NTAPI vDbgPrintEx(ULONG ComponentId, ULONG Level, PCCH Format, va_list arglist);
+ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG Level, PCCH Format, va_list arglist);
 
 /* Intrinsics: compiled inline; their memory accesses are the driver's own. */
 void *memcpy(void *Destination, const void *Source, size_t Size);

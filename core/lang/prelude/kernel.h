@@ -236,6 +236,12 @@ typedef ULONG64 POOL_FLAGS;
 #define DPFLTR_FLTMGR_ID 133
 #define DPFLTR_DEFAULT_ID 101
 #define DPFLTR_SYSTEM_ID 0
+/* vadefs.h (x64): every argument after '...' takes 8 bytes beside the named ones */
+typedef char *va_list;
+#define va_start(ap, v) ((void)((ap) = (va_list)&(v) + sizeof(__int64)))
+#define va_arg(ap, t) ((sizeof(t) > sizeof(__int64) || (sizeof(t) & (sizeof(t) - 1)) != 0) ? **(t **)((ap += sizeof(__int64)) - sizeof(__int64)) : *(t *)((ap += sizeof(__int64)) - sizeof(__int64)))
+#define va_end(ap) ((void)((ap) = (va_list)0))
+#define va_copy(destination, source) ((destination) = (source))
 #define KdPrint(_x_) DbgPrint _x_
 #define KdPrintEx(_x_) DbgPrintEx _x_
 #define KdBreakPoint()
