@@ -265,18 +265,22 @@ static act_result start_rw(engine *e, thread *t, req_act *r) {
   attrs.owner = -1;
   attrs.process = (uint32_t)t->process;
   attrs.label = 'U';
-  uint32_t n = rq->desc.length ? rq->desc.length : 1;
+  uint32_t given = rq->desc.length;
+  uint32_t n = given ? given : 1;
   if (rq->desc.io == FP_IO_PAGING) {
-    /* Paging I/O moves the locked pages of a section (nonpaged while the I/O lasts). */
+    /* A page fault moves whole pages: the transfer is rounded up to the page size. Paging I/O
+     * moves the locked pages of a section (nonpaged while the I/O lasts). */
+    n = (n + KM_PAGE_SIZE - 1) / KM_PAGE_SIZE * KM_PAGE_SIZE;
+    rq->desc.length = n;
     rq->buffer = km_alloc(e->mem, KM_SYSTEM, n, &attrs);
   } else {
     attrs.pageable = 1; /* user memory is pageable */
     rq->buffer = km_alloc(e->mem, KM_USER, n, &attrs);
   }
   if (!rq->buffer) return eng_internal(e, t, "out of memory for a user buffer");
-  if (rq->desc.kind == FP_OP_WRITE && rq->desc.data) {
-    uint8_t *p = km_raw(e->mem, rq->buffer, rq->desc.length);
-    if (p) memcpy(p, rq->desc.data, rq->desc.length);
+  if (rq->desc.kind == FP_OP_WRITE && rq->desc.data && given) {
+    uint8_t *p = km_raw(e->mem, rq->buffer, given);
+    if (p) memcpy(p, rq->desc.data, given);
   }
   if (rq->desc.io == FP_IO_FAST) {
     op *o = new_rw_op(e, t, r, OK_FAST_IO);

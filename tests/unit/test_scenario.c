@@ -311,7 +311,28 @@ static void sleeps_and_timed_unloads_let_time_pass(check_ctx *t) {
   fp_scenario_free(s);
 }
 
+/* A page fault moves whole pages: a paging read asks for a page even when the scenario gives
+ * fewer bytes (the file system moves whole sectors; a shorter buffer would overflow). */
+static void a_paging_read_moves_a_whole_page(check_ctx *t) {
+  const char *json = HEAD ", \"files\": [{\"path\": \"\\\\a.txt\", \"text\": \"hello world\"}],"
+                     " \"filters\": [{\"name\": \"A\", \"altitude\": \"385100\", \"source\": \"a.c\"}],"
+                     " \"threads\": [{\"name\": \"app\", \"ops\": [{\"op\": \"create\", \"path\": \"\\\\a.txt\"},"
+                     " {\"op\": \"read\", \"length\": 16, \"io\": \"paging\"}, {\"op\": \"close_handle\"}]}]}";
+  char *errors;
+  fp_scenario *s = parse(json, &errors);
+  CHECK_STR(t, errors, "");
+  free(errors);
+  CHECK_OR_RETURN(t, s != NULL);
+  char *trace = run_variant(t, s, 0);
+  CHECK(t, trace && !strstr(trace, "\"bugcheck\""));
+  /* The read returns the file's 11 bytes (its end), from a one-page transfer. */
+  CHECK_CONTAINS(t, trace, "\"kind\":\"request_end\",\"thread\":4,\"irql\":\"PASSIVE_LEVEL\",\"op\":1,\"request\":1,\"status\":\"STATUS_SUCCESS\",\"information\":\"0xb\"");
+  fp_string_free(trace);
+  fp_scenario_free(s);
+}
+
 static const check_case cases[] = {
+  CHECK_CASE(a_paging_read_moves_a_whole_page),
   CHECK_CASE(sleeps_and_timed_unloads_let_time_pass),
   CHECK_CASE(a_scenario_has_its_variants_and_sources),
   CHECK_CASE(variants_patch_the_base),
