@@ -185,6 +185,20 @@ static act_result finish(engine *e, thread *t, cb_act *c) {
   return ACT_DONE;
 }
 
+void cb_kernel_enter(engine *e, cb_act *c) {
+  if (!c || c->op < 0) return;
+  const uint8_t *now = cbd_host(e, e->ops[c->op]);
+  if (now) memcpy(c->at_call, now, sizeof c->at_call);
+}
+
+void cb_kernel_leave(engine *e, cb_act *c) {
+  if (!c || c->op < 0) return;
+  const uint8_t *now = cbd_host(e, e->ops[c->op]);
+  if (!now) return;
+  for (size_t i = 0; i < sizeof c->before; i++)
+    if (now[i] != c->at_call[i]) c->before[i] = now[i];
+}
+
 static act_result cb_step(engine *e, thread *t, act *a) {
   cb_act *c = (cb_act *)a;
   c->k.t = t;
@@ -211,6 +225,7 @@ static act_result cb_step(engine *e, thread *t, act *a) {
     c->api_pending = 0;
     c->inv.resumed = 1;
     c->inv.resume_value = a->child_done ? a->child_value : t->wait_value;
+    cb_kernel_leave(e, c);
     kapi_returned(e, t, c->api, c->inv.resume_value);
   } else {
     c->inv.resumed = 0;

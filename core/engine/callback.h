@@ -44,7 +44,10 @@ typedef struct cb_act {
   int api_pending;      /* a kernel routine suspended the invocation */
   uint32_t api;         /* which one */
   int raised_exception; /* an exception is being dispatched */
-  uint8_t before[0x58 + 0x48]; /* the operation's callback data and parameters at entry */
+  uint8_t before[0x58 + 0x48]; /* the operation's callback data and parameters at entry, or as
+                                 the last kernel routine left them (what the callback changed
+                                 is what differs at exit) */
+  uint8_t at_call[0x58 + 0x48]; /* the same when the pending kernel routine was called */
 } cb_act;
 
 /* The activation table of callback activations. */
@@ -59,6 +62,16 @@ const function *cb_function_at(engine *e, uint64_t address, int *driver_out);
  * DISPATCH_LEVEL). */
 act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int inst, int op_id,
                      const uint64_t *args, uint32_t argc);
+
+/* A kernel routine is about to run inside callback `c`: remembers the callback data. */
+void cb_kernel_enter(engine *e, cb_act *c);
+
+/* A kernel routine that suspended the callback resumed it: what changed meanwhile was done by
+ * others (FltCompletePendedPreOperation running the file system, other threads during a wait),
+ * so those bytes become the callback's baseline and are not credited to it. Changes a routine
+ * makes on the callback's behalf without suspending it (FltSetCallbackDataDirty,
+ * FltLockUserBuffer) stay the callback's. */
+void cb_kernel_leave(engine *e, cb_act *c);
 
 /* The trace name of a role. */
 const char *cb_role_name(cb_role r);

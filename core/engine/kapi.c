@@ -92,6 +92,7 @@ fp_kresult fp_k_call_index(fp_kctx *k, uint32_t api, const uint64_t *args, uint3
   }
   if (en->max_irql == PASSIVE_LEVEL && t->irql < DISPATCH_LEVEL) e->kernel_code_resident = 1;
   kapi_call c = { e, t, k->cb, a, want, 0 };
+  cb_kernel_enter(e, k->cb);
   kapi_result r = en->fn(&c);
   if (e->end) return FP_K_STOP;
   switch (r) {
