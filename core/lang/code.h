@@ -55,7 +55,7 @@
   X(LDG, "a = [globals + k]") X(STG, "[globals + k] = b")                                     \
   X(LADDR, "a = frame + k") X(GADDR, "a = globals + k") X(FADDR, "a = &function k")           \
   X(COPY, "copy k bytes from [b] to [a]") X(ZERO, "zero k bytes at [a]")                      \
-  X(VASPILL, "store arguments a.. after '...' at frame + k + 8*i") \
+  X(VASPILL, "store arguments a.. after '...' at frame + k + 8*i (b: the last is a result buffer)") \
   X(CALL, "a = function k(b .. b+c-1)")                                                       \
   X(ICALL, "a = (*j)(b .. b+c-1)")                                                            \
   X(KCALL, "a = kernel routine k(b .. b+c-1)")                                                \

@@ -478,7 +478,7 @@ static void function(gn *g, sym *fn, vm_func *out) {
       uint32_t s = variadic || p->type->kind == TY_PTR ? 8 : p->type->size; /* a home slot takes the register */
       gn_emit(g, OP_STL, 0, (uint32_t)p->reg, 0, p->offset)->x = (uint8_t)s;
     }
-  if (variadic) gn_emit(g, OP_VASPILL, nparams, 0, 0, home);
+  if (variadic) gn_emit(g, OP_VASPILL, nparams, g->retbuf >= 0 ? 1 : 0, 0, home);
   stmt(g, fn->body);
   g->top = g->nregs_locals;
   if (fn->type->base->kind == TY_VOID) {

@@ -453,7 +453,10 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     case OP_VASPILL: {
       /* a function with '...': the arguments after the named ones go beside them in the frame
        * (va_arg reads them there); their registers become the function's zeroed locals */
-      uint32_t last = f->nargs < i->a + VM_MAX_VARARGS ? f->nargs : i->a + VM_MAX_VARARGS;
+      uint32_t n = f->nargs;
+      uint64_t retbuf = 0;
+      if (i->b && n > i->a) retbuf = r[--n]; /* a structure result's buffer came last */
+      uint32_t last = n < i->a + VM_MAX_VARARGS ? n : i->a + VM_MAX_VARARGS;
       for (uint32_t a = i->a; a < last; a++) {
         fp_kresult kr = fp_k_write(k, f->fbase + (uint64_t)(int64_t)i->k + 8u * a, 8, r[a]);
         if (kr != FP_K_DONE) {
@@ -462,6 +465,10 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
           FAIL(kr);
         }
         if (a < f->fn->nregs) r[a] = 0;
+      }
+      if (i->b) {
+        if (n < f->nargs && n < f->fn->nregs) r[n] = 0;
+        r[i->a] = retbuf; /* where the function expects it: right after the named arguments */
       }
       break;
     }
