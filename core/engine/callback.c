@@ -170,6 +170,32 @@ static void record_changes(engine *e, const cb_act *c) {
   }
 }
 
+void cb_prepare(engine *e) {
+  if (!e->param_fields_ready) find_param_fields(e);
+}
+
+uint32_t cb_param_fields(const engine *e, uint8_t major, const uint16_t **fields) {
+  int arm = params_arm(major);
+  if (arm < 0 || !e->param_fields_ready) return 0;
+  *fields = e->param_fields[arm];
+  return e->param_field_count[arm];
+}
+
+uint32_t cb_op_snapshot(engine *e, const op *o, uint64_t *out, uint32_t cap) {
+  const uint8_t *p = cbd_host(e, o);
+  if (!p || cap == 0) return 0;
+  uint32_t n = 0;
+  out[n++] = le_load(p + kf_offset(KS_FLT_CALLBACK_DATA_Flags), 4);
+  const uint16_t *fields = NULL;
+  uint32_t count = cb_param_fields(e, o->major, &fields);
+  uint32_t base = CBD_SIZE + kf_offset(KS_FLT_IO_PARAMETER_BLOCK_Parameters);
+  for (uint32_t i = 0; i < count && n < cap; i++) {
+    ks_field f = (ks_field)fields[i];
+    out[n++] = le_load(p + base + kf_offset(f), kf_size(f));
+  }
+  return n;
+}
+
 static act_result finish(engine *e, thread *t, cb_act *c) {
   trc_event *ev = eng_event(e, t, TRC_CALLBACK_EXIT);
   if (ev) {

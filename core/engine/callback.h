@@ -73,6 +73,17 @@ void cb_kernel_enter(engine *e, cb_act *c);
  * FltLockUserBuffer) stay the callback's. */
 void cb_kernel_leave(engine *e, cb_act *c);
 
+/* Finds, once per engine, the fields of each arm of FLT_PARAMETERS (fp_engine_new calls it). */
+void cb_prepare(engine *e);
+
+/* The scalar FLT_PARAMETERS fields of `major`'s arm (kstruct field ids, in table order);
+ * stores the list in *fields and returns how many (0 for a major without parameters). */
+uint32_t cb_param_fields(const engine *e, uint8_t major, const uint16_t **fields);
+
+/* The operation's Data->Flags, then the value of each of its parameters (cb_param_fields), as
+ * they are now: at most `cap` words in `out`; returns how many. */
+uint32_t cb_op_snapshot(engine *e, const op *o, uint64_t *out, uint32_t cap);
+
 /* The trace name of a role. */
 const char *cb_role_name(cb_role r);
 

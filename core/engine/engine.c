@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/cbd.h"
+#include "engine/callback.h"
 #include "engine/engine_int.h"
 #include "engine/fltmgr.h"
 #include "engine/fs.h"
@@ -103,6 +104,7 @@ fp_engine *fp_engine_new(const fp_engine_config *config) {
   e->kernel_code_resident = 1;
   e->timer_min_due = UINT64_MAX; /* no timer armed */
   e->default_completion = FP_COMPLETE_INLINE;
+  cb_prepare(e);
   e->default_delay = 30;
   if (!e->mem || !e->rules || add_process(e, "System") != 0) goto failed;
   e->volume_object = mem_kernel_object(e, 0x100, 'V');

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/cbd.h"
+#include "engine/callback.h"
 #include "engine/fs.h"
 #include "engine/mem.h"
 #include "engine/rules.h"
@@ -223,6 +224,9 @@ static act_result launch(engine *e, thread *t, req_act *r, op *o, rstage next) {
     ev->b = o->major;
     ev->x = o->cbd;
     ev->y = cbd_irp_flags(e, o);
+    uint64_t w[49];
+    uint32_t n = cb_op_snapshot(e, o, w, 49);
+    if (n) trc_add_words(&e->trace, w, n);
   }
   r->stage = next;
   return walk_push(e, t, o, WALK_PRE, 0);

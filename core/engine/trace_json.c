@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "engine/callback.h"
+#include "kstruct/kstruct.h"
 #include "engine/engine_int.h"
 #include "engine/rules.h"
 #include "engine/work.h"
@@ -72,6 +73,18 @@ static const char *const io_paths[] = { "irp", "fast_io", "paging" };
 static const char *const item_kinds[] = { "deferred_io", "safe_post", "ex_work_item" };
 
 static const char *end_name(uint32_t r) { return r < sizeof end_names / sizeof *end_names ? end_names[r] : "?"; }
+
+/* An op_start's side words: Data->Flags, then the parameters of the major's arm. */
+static void op_snapshot(const engine *e, const trc_event *ev, cJSON *o) {
+  if (!ev->nwords) return;
+  const uint64_t *w = &e->trace.words[ev->words];
+  flags(o, "flags", FP_NT_FLAGS_CALLBACK_DATA, (uint32_t)w[0]);
+  const uint16_t *fields = NULL;
+  uint32_t count = cb_param_fields(e, (uint8_t)ev->b, &fields);
+  if (!count || ev->nwords < 2) return;
+  cJSON *params = cJSON_AddObjectToObject(o, "params");
+  for (uint32_t i = 0; params && i < count && i + 1 < ev->nwords; i++) hex(params, ks_field_path((ks_field)fields[i]), w[i + 1]);
+}
 
 static void words(const engine *e, const trc_event *ev, cJSON *o, const char *key) {
   cJSON *a = cJSON_AddArrayToObject(o, key);
@@ -178,6 +191,7 @@ static void event_fields(const engine *e, const trc_event *ev, cJSON *o) {
     major(o, "major", ev->b);
     hex(o, "callback_data", ev->x);
     flags(o, "irp_flags", FP_NT_FLAGS_IRP, (uint32_t)ev->y);
+    op_snapshot(e, ev, o);
     break;
   case TRC_OP_END:
   case TRC_FS_RESULT:

@@ -56,6 +56,8 @@ function apply(state, event, model) {
       op.fields['Data->Iopb->MajorFunction'] = event.major;
       op.fields['Data->Iopb->IrpFlags'] = event.irp_flags;
       op.fields.Data = event.callback_data;
+      if (event.flags) op.fields['Data->Flags'] = event.flags;
+      for (const [name, value] of Object.entries(event.params || {})) op.fields[`Data->Iopb->Parameters.${name}`] = value;
       break;
     case 'callback_enter':
       if (thread) thread.frames.push(frameOf(event, model.driverOfAddress));
