@@ -457,18 +457,33 @@ char *fp_engine_trace_json(const fp_engine *e, uint32_t first, uint32_t count) {
   int whole = (first == 0 && count == 0) || header_only;
   if (first > t->count) first = t->count;
   uint32_t last = header_only ? first : whole || count > t->count - first ? t->count : first + count;
+  /* Any allocation that fails gives NULL (out of memory), never a partial trace; every
+   * member is owned by `root` once added, so one delete releases it all. */
   cJSON *root = cJSON_CreateObject();
   if (!root) return NULL;
-  cJSON_AddStringToObject(root, "format", whole ? "fltplay-trace" : "fltplay-trace-chunk");
-  cJSON_AddNumberToObject(root, "version", 1);
-  if (whole) cJSON_AddItemToObject(root, "header", header(e));
-  else cJSON_AddNumberToObject(root, "first", first);
-  cJSON *events = cJSON_AddArrayToObject(root, "events");
-  for (uint32_t i = first; i < last; i++) cJSON_AddItemToArray(events, event_json(e, &t->events[i]));
-  if (whole) {
+  int ok = cJSON_AddStringToObject(root, "format", whole ? "fltplay-trace" : "fltplay-trace-chunk") &&
+           cJSON_AddNumberToObject(root, "version", 1);
+  if (ok && whole) {
+    cJSON *h = header(e);
+    ok = h && cJSON_AddItemToObject(root, "header", h);
+    if (h && !ok) cJSON_Delete(h);
+  } else if (ok) {
+    ok = cJSON_AddNumberToObject(root, "first", first) != NULL;
+  }
+  cJSON *events = ok ? cJSON_AddArrayToObject(root, "events") : NULL;
+  ok = ok && events;
+  for (uint32_t i = first; ok && i < last; i++) {
+    cJSON *ev = event_json(e, &t->events[i]);
+    ok = ev && cJSON_AddItemToArray(events, ev);
+    if (ev && !ok) cJSON_Delete(ev);
+  }
+  if (ok && whole) {
     cJSON *end = cJSON_AddObjectToObject(root, "end");
-    cJSON_AddStringToObject(end, "reason", end_name(e->end));
-    cJSON_AddNumberToObject(end, "events", t->count);
+    ok = end && cJSON_AddStringToObject(end, "reason", end_name(e->end)) && cJSON_AddNumberToObject(end, "events", t->count);
+  }
+  if (!ok) {
+    cJSON_Delete(root);
+    return NULL;
   }
   return finish(root);
 }
