@@ -344,6 +344,163 @@ kapi_result kapi_RtlPrefixUnicodeString(kapi_call *c) {
   return KAPI_DONE;
 }
 
+/* Appends `n` bytes at `src` to the counted string at `dest` (the Rtl*Append* routines). */
+static kapi_result append(kapi_call *c, uint64_t dest, uint64_t src, uint32_t n) {
+  uint16_t len = 0, max = 0, zero = 0;
+  uint64_t buf = 0;
+  kapi_result r;
+  if ((r = kapi_read(c, dest + US(Length), &len, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, dest + US(MaximumLength), &max, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, dest + US(Buffer), &buf, 8)) != KAPI_DONE) return r;
+  c->ret = STATUS_SUCCESS;
+  if (!n) return KAPI_DONE;
+  if ((uint32_t)len + n > max) {
+    c->ret = STATUS_BUFFER_TOO_SMALL;
+    return KAPI_DONE;
+  }
+  uint8_t chunk[64];
+  for (uint32_t done = 0; done < n;) {
+    uint32_t k = n - done < (uint32_t)sizeof chunk ? n - done : (uint32_t)sizeof chunk;
+    if ((r = kapi_read(c, src + done, chunk, k)) != KAPI_DONE) return r;
+    if ((r = kapi_write(c, buf + len + done, chunk, k)) != KAPI_DONE) return r;
+    done += k;
+  }
+  len = (uint16_t)(len + n);
+  if ((r = kapi_write(c, dest + US(Length), &len, 2)) != KAPI_DONE) return r;
+  if ((uint32_t)len + 2u <= max) r = kapi_write(c, buf + len, &zero, 2); /* terminated when there is room */
+  return r;
+}
+
+kapi_result kapi_RtlAppendUnicodeStringToString(kapi_call *c) {
+  uint16_t slen = 0;
+  uint64_t sbuf = 0;
+  kapi_result r;
+  if ((r = kapi_read(c, A(1) + US(Length), &slen, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, A(1) + US(Buffer), &sbuf, 8)) != KAPI_DONE) return r;
+  return append(c, A(0), sbuf, slen);
+}
+
+kapi_result kapi_RtlAppendUnicodeToString(kapi_call *c) {
+  uint32_t n = 0;
+  kapi_result r;
+  if (A(1))
+    for (;; n += 2) {
+      uint16_t ch;
+      if ((r = kapi_read(c, A(1) + n, &ch, 2)) != KAPI_DONE) return r;
+      if (!ch || n >= 0xFFFC) break;
+    }
+  return append(c, A(0), A(1), n);
+}
+
+/* Upper case as the kernel's table has it for ASCII and Latin-1. */
+kapi_result kapi_RtlUpcaseUnicodeChar(kapi_call *c) {
+  uint16_t ch = (uint16_t)A(0);
+  if ((ch >= 'a' && ch <= 'z') || (ch >= 0xE0 && ch <= 0xFE && ch != 0xF7)) ch = (uint16_t)(ch - 0x20);
+  else if (ch == 0xFF) ch = 0x178;
+  c->ret = ch;
+  return KAPI_DONE;
+}
+
+/* RtlInitString/RtlInitAnsiString: STRING has UNICODE_STRING's layout with CHAR units. */
+static kapi_result init_string(kapi_call *c) {
+  uint64_t dest = A(0), src = A(1);
+  uint16_t len = 0;
+  kapi_result r;
+  if (src)
+    for (;; len++) {
+      uint8_t ch;
+      if ((r = kapi_read(c, src + len, &ch, 1)) != KAPI_DONE) return r;
+      if (!ch || len >= 0xFFFE) break;
+    }
+  uint16_t max = src ? (uint16_t)(len + 1) : 0;
+  if ((r = kapi_write(c, dest + US(Length), &len, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_write(c, dest + US(MaximumLength), &max, 2)) != KAPI_DONE) return r;
+  return kapi_write(c, dest + US(Buffer), &src, 8);
+}
+
+kapi_result kapi_RtlInitAnsiString(kapi_call *c) { return init_string(c); }
+
+kapi_result kapi_RtlInitString(kapi_call *c) { return init_string(c); }
+
+static int digit_of(uint16_t ch) {
+  if (ch >= '0' && ch <= '9') return ch - '0';
+  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+  return 99;
+}
+
+kapi_result kapi_RtlUnicodeStringToInteger(kapi_call *c) {
+  uint16_t len = 0;
+  uint64_t buf = 0;
+  uint32_t base = (uint32_t)A(1);
+  kapi_result r;
+  if ((r = kapi_read(c, A(0) + US(Length), &len, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, A(0) + US(Buffer), &buf, 8)) != KAPI_DONE) return r;
+  c->ret = STATUS_INVALID_PARAMETER;
+  if (base != 0 && base != 2 && base != 8 && base != 10 && base != 16) return KAPI_DONE;
+  /* the characters that matter: blanks, a sign, a prefix and the digits (a number ends at the
+   * first character that is not a digit of its base) */
+  uint16_t text[512];
+  uint32_t n = len / 2u < 512u ? len / 2u : 512u;
+  for (uint32_t j = 0; j < n; j++)
+    if ((r = kapi_read(c, buf + 2u * j, &text[j], 2)) != KAPI_DONE) return r;
+  uint32_t i = 0, value = 0;
+  int negative = 0;
+  while (i < n && (text[i] == ' ' || text[i] == '\t')) i++;
+  if (i < n && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+  if (base == 0) {
+    base = 10;
+    if (i + 1 < n && text[i] == '0') {
+      if (text[i + 1] == 'x') base = 16;
+      else if (text[i + 1] == 'o') base = 8;
+      else if (text[i + 1] == 'b') base = 2;
+      if (base != 10) i += 2;
+    }
+  }
+  for (; i < n && (uint32_t)digit_of(text[i]) < base; i++) value = value * base + (uint32_t)digit_of(text[i]);
+  if (negative) value = 0u - value;
+  c->ret = STATUS_SUCCESS;
+  return kapi_write(c, A(2), &value, 4);
+}
+
+kapi_result kapi_RtlIntegerToUnicodeString(kapi_call *c) {
+  uint32_t value = (uint32_t)A(0), base = (uint32_t)A(1) ? (uint32_t)A(1) : 10u;
+  c->ret = STATUS_INVALID_PARAMETER;
+  if (base != 2 && base != 8 && base != 10 && base != 16) return KAPI_DONE;
+  uint16_t digits[33];
+  uint16_t n = 0;
+  do {
+    uint32_t d = value % base;
+    digits[n++] = (uint16_t)(d < 10 ? '0' + d : 'A' + d - 10);
+    value /= base;
+  } while (value);
+  uint16_t max = 0, zero = 0;
+  uint64_t buf = 0;
+  kapi_result r;
+  if ((r = kapi_read(c, A(2) + US(MaximumLength), &max, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_read(c, A(2) + US(Buffer), &buf, 8)) != KAPI_DONE) return r;
+  uint16_t bytes = (uint16_t)(n * 2u);
+  if ((uint32_t)bytes + 2u > max) { /* as RtlAnsiStringToUnicodeString: room for the NUL too */
+    c->ret = STATUS_BUFFER_OVERFLOW;
+    return KAPI_DONE;
+  }
+  for (uint16_t i = 0; i < n; i++)
+    if ((r = kapi_write(c, buf + 2u * i, &digits[n - 1 - i], 2)) != KAPI_DONE) return r;
+  if ((r = kapi_write(c, A(2) + US(Length), &bytes, 2)) != KAPI_DONE) return r;
+  if ((r = kapi_write(c, buf + bytes, &zero, 2)) != KAPI_DONE) return r;
+  c->ret = STATUS_SUCCESS;
+  return KAPI_DONE;
+}
+
+/* ---- Time ------------------------------------------------------------------------------------------------- */
+
+/* The system time: 2024-01-01 00:00 UTC when the run starts, one millisecond per trace event
+ * (the engine's clock), in 100 ns units since 1601 as Windows counts. */
+kapi_result kapi_KeQuerySystemTime(kapi_call *c) {
+  uint64_t now = 133485408000000000ull + c->e->time * 10000ull;
+  return kapi_write(c, A(0), &now, 8);
+}
+
 /* ---- Services for the VM --------------------------------------------------------------------------------- */
 
 static uint64_t pc_of(const fp_kctx *k) { return k->cb ? k->cb->fn->address : 0; }

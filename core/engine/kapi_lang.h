@@ -1,5 +1,5 @@
-/* kapi_lang.h: kernel routines added for the driver language (DbgPrint, the UNICODE_STRING
- * helpers the engine's first wave lacked), listed here so their file (kapi_lang.c) stays
+/* kapi_lang.h: kernel routines added for the driver language (DbgPrint, the string helpers
+ * and KeQuerySystemTime the engine's first wave lacked), listed here so their file (kapi_lang.c) stays
  * separate: X(name, arguments, highest IRQL, flags), as in kapi.h. And the few services the
  * language's VM needs from the engine beyond fltplay/callable.h (docs/language-engine-needs.md
  * asks for them there): raising an exception in the driver's code, checking that pageable
@@ -18,7 +18,15 @@
   X(vDbgPrintEx, 4, KI_ANY, 0)                                     \
   X(vDbgPrintExWithPrefix, 5, KI_ANY, 0)                           \
   X(RtlCopyUnicodeString, 2, DISPATCH_LEVEL, KF_VOID)              \
-  X(RtlPrefixUnicodeString, 3, PASSIVE_LEVEL, 0)
+  X(RtlPrefixUnicodeString, 3, PASSIVE_LEVEL, 0)                   \
+  X(RtlAppendUnicodeStringToString, 2, DISPATCH_LEVEL, 0)          \
+  X(RtlAppendUnicodeToString, 2, DISPATCH_LEVEL, 0)                \
+  X(RtlUpcaseUnicodeChar, 1, PASSIVE_LEVEL, 0)                     \
+  X(RtlInitAnsiString, 2, DISPATCH_LEVEL, KF_VOID)                 \
+  X(RtlInitString, 2, DISPATCH_LEVEL, KF_VOID)                     \
+  X(RtlUnicodeStringToInteger, 3, PASSIVE_LEVEL, 0)                \
+  X(RtlIntegerToUnicodeString, 3, PASSIVE_LEVEL, 0)                \
+  X(KeQuerySystemTime, 1, KI_ANY, KF_VOID)
 
 /* Raises exception `code` (STATUS_INTEGER_DIVIDE_BY_ZERO, STATUS_ASSERTION_FAILURE, ...) in
  * the driver code running in `k`, as the processor or RtlRaiseStatus would: FP_K_EXCEPTION
