@@ -90,7 +90,7 @@ static void status_finish(lx_eval *e, lx_state *s) {
   char op[16];
   snprintf(op, sizeof op, "%d", g->op);
   if (g->major) {
-    if (!s->count)
+    if (!s->count && !s->started)
       lx_set(s, 0, lx_end_step(e), "lesson.reason.no_op", "major", g->major, (const char *)NULL);
     else if (s->count < s->started)
       lx_set(s, 0, lx_end_step(e), "lesson.reason.unfinished_major", "major", g->major, "end", lx_end_text(e->trace->end),

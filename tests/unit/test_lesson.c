@@ -330,6 +330,8 @@ static void final_status_of_one_operation_or_every_operation_of_a_major(check_ct
   CHECK_OR_RETURN(t, doc != NULL);
   CHECK_STR(t, reason(doc, "write", "inline"), "lesson.reason.never_issued");
   CHECK_STR(t, reason(doc, "writes", "inline"), "lesson.reason.no_op");
+  /* The read it stopped in had started: it never completed, which is not "no read ran". */
+  CHECK_STR(t, reason(doc, "reads", "inline"), "lesson.reason.unfinished_major");
   cJSON_Delete(doc);
 }
 
