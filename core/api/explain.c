@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "base/buf.h"
+#include "base/strdist.h"
 #include "fltplay/engine.h"
 #include "fltplay/fltplay.h"
 #include "nt/nt_bugcheck.h"
@@ -91,27 +92,6 @@ static const fp_nt_bugcheck *find_bugcheck(const char *topic) {
   return NULL;
 }
 
-/* Case-insensitive edit distance, capped. */
-static size_t distance(const char *a, const char *b) {
-  size_t la = strlen(a), lb = strlen(b);
-  if (la > 48 || lb > 48) return 99;
-  size_t row[49];
-  for (size_t j = 0; j <= lb; j++) row[j] = j;
-  for (size_t i = 1; i <= la; i++) {
-    size_t prev = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= lb; j++) {
-      size_t cur = row[j];
-      size_t best = prev + (toupper((unsigned char)a[i - 1]) != toupper((unsigned char)b[j - 1]));
-      if (row[j] + 1 < best) best = row[j] + 1;
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      row[j] = best;
-      prev = cur;
-    }
-  }
-  return row[lb];
-}
-
 static void unknown(ex *x, const char *topic) {
   put_text(x, "cli.explain.unknown", "topic", topic);
   char names[256] = "";
@@ -120,7 +100,7 @@ static void unknown(ex *x, const char *topic) {
   for (size_t d = 0; d <= 2 && found < 3; d++)
     for (size_t i = 0; i < fp_rule_count() && found < 3; i++) {
       const char *id = fp_rule_id_at(i);
-      if (distance(id, topic) != d) continue;
+      if (fp_edit_distance(id, topic, 1) != d) continue;
       int n = snprintf(names + len, sizeof names - len, "%s%s", found ? ", " : "", id);
       if (n > 0 && (size_t)n < sizeof names - len) len += (size_t)n;
       found++;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strdist.h"
 #include "nt/nt.h"
 
 void rd_push_key(rd *r, const char *key) {
@@ -105,26 +106,6 @@ static void expected(rd *r, const char *key, const char *what, const cJSON *foun
   rd_pop(r);
 }
 
-static size_t edit_distance(const char *a, const char *b) {
-  size_t la = strlen(a), lb = strlen(b);
-  if (la > 40 || lb > 40) return 99;
-  size_t row[41];
-  for (size_t j = 0; j <= lb; j++) row[j] = j;
-  for (size_t i = 1; i <= la; i++) {
-    size_t prev = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= lb; j++) {
-      size_t cur = row[j];
-      size_t best = prev + (a[i - 1] != b[j - 1]);
-      if (row[j] + 1 < best) best = row[j] + 1;
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      row[j] = best;
-      prev = cur;
-    }
-  }
-  return row[lb];
-}
-
 int rd_check_object(rd *r, const cJSON *obj, const char *const *allowed) {
   if (!cJSON_IsObject(obj)) {
     rd_error(r, "scenario.expected", "expected", "an object", "found", kind_of(obj), (const char *)NULL);
@@ -138,7 +119,7 @@ int rd_check_object(rd *r, const cJSON *obj, const char *const *allowed) {
     int known = 0;
     for (const char *const *a = allowed; *a; a++) {
       if (strcmp(*a, m->string) == 0) known = 1;
-      size_t d = edit_distance(*a, m->string);
+      size_t d = fp_edit_distance(*a, m->string, 0);
       if (d < best_distance) {
         best_distance = d;
         best = *a;

@@ -9,8 +9,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 export const SCREENSHOTS = path.join(repo, 'test-artifacts', 'screenshots');
 
-/** The text of a test driver (tests/browser/drivers/NAME.c). */
+/** The text of a test driver (tests/browser/drivers/NAME.c; complete-pending is the CLI
+ * tests' pending.c, shared). */
 export function driver(name) {
+  if (name === 'complete-pending') return fs.readFileSync(path.join(repo, 'tests', 'cli', 'data', 'pending.c'), 'utf8');
   return fs.readFileSync(path.join(here, 'drivers', `${name}.c`), 'utf8');
 }
 
