@@ -220,6 +220,7 @@ typedef struct node {
   int drained;
   int dirty;              /* the instance changed the parameters in its pre-op */
   int running;            /* its post-op is running now */
+  int safe_posted;        /* its post-op had FltDoCompletionProcessingWhenSafe post the rest (DCPWS-2) */
   uint8_t iopb[0x48];     /* the parameters as this instance's pre-op saw them (MOD-2) */
 } node;
 

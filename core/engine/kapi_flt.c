@@ -455,6 +455,7 @@ kapi_result kapi_FltDoCompletionProcessingWhenSafe(kapi_call *c) {
   w.op = o->id;
   w.node = nd;
   if (!work_queue(e, c->t, &w)) return KAPI_STOP;
+  o->nodes[nd].safe_posted = 1;
   ret_status = FLT_POSTOP_MORE_PROCESSING_REQUIRED;
   if ((r = kapi_write(c, ret_ptr, &ret_status, 4)) != KAPI_DONE) return r;
   c->ret = 1;

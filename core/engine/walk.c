@@ -460,6 +460,15 @@ static act_result post_done(engine *e, thread *t, walk_act *w, op *o) {
       if (rules_violation(e, t, RULE_FAIL_6, NULL, n->instance, o->id, st, 0) == RULE_STOP) return ACT_STOP;
     }
   }
+  if (n->safe_posted && status != FLT_POSTOP_MORE_PROCESSING_REQUIRED) {
+    /* DCPWS-2: the SafePostCallback is queued; the post-op must return what it was given.
+     * Windows does not say what happens otherwise (the worker would resume an operation that
+     * was already completed): a simulator-local violation, then as if it had. */
+    if (rules_unsettled(e, t, RULE_DCPWS_2, "DCPWS-RESULT-IGNORED", n->instance, o->id, (uint32_t)status, 0) ==
+        RULE_STOP)
+      return ACT_STOP;
+    status = FLT_POSTOP_MORE_PROCESSING_REQUIRED;
+  }
   switch (status) {
   case FLT_POSTOP_FINISHED_PROCESSING:
     n->done = 1;

@@ -180,6 +180,14 @@ static NATIVE(post_when_safe) {
   N_END;
 }
 
+/* Post-op: FltDoCompletionProcessingWhenSafe as above, then FINISHED_PROCESSING whatever it said. */
+static NATIVE(post_when_safe_ignoring_it) {
+  N_BEGIN;
+  N_CALL("FltDoCompletionProcessingWhenSafe", ARG(0), ARG(1), ARG(2), ARG(3), FN(EXTRA(0)), SCRATCH_AT(1));
+  N_RETURN(FLT_POSTOP_FINISHED_PROCESSING);
+  N_END;
+}
+
 /* SafePostCallback: records where it ran and its arguments, returns scratch 4's status. */
 static NATIVE(safe_post) {
   N_BEGIN;
@@ -229,6 +237,42 @@ static void dcpws2_at_dispatch_it_posts_to_a_worker_and_fltmgr_resumes(check_ctx
   CHECK_INT(t, scratch(e, id, 0), 1 + 1); /* TRUE */
   CHECK_INT(t, scratch(e, id, 1), FLT_POSTOP_MORE_PROCESSING_REQUIRED);
   CHECK_STR(t, request_status(e, app, 1), "STATUS_SUCCESS");
+  fp_engine_free(e);
+}
+
+/* "The caller must return that value": returning FINISHED_PROCESSING after the work was posted
+ * is not documented; fltplay stops there with Verifier on (DCPWS-RESULT-IGNORED). */
+static void dcpws2_returning_anything_but_more_processing_after_posting_is_flagged(check_ctx *t) {
+  fp_engine *e = engine_with_files(1, 1);
+  tdrv d = tdrv_one("A", "385100", IRP_MJ_READ, 0, n_pre_with_callback, post_when_safe_ignoring_it);
+  d.extra[0] = safe_post;
+  d.extra_names[0] = "SafePost";
+  tdrv_add(e, &d);
+  fp_engine_set_completion(e, FP_COMPLETE_PENDING, 0);
+  fp_op_desc r = op_read("h", 0, 5, FP_IO_IRP);
+  app_open_do_close(e, &r);
+  CHECK_INT(t, run_all(e), FP_END_VERIFIER);
+  check_end(t, e, "verifier DCPWS-2");
+  CHECK(t, trace_has(e, "violation", "\"label\":\"DCPWS-RESULT-IGNORED\""));
+  check_callbacks(t, e, PRE_POST | SAFE,
+                  "A.PreOperation IRP_MJ_READ @PASSIVE_LEVEL in app\n"
+                  "A.PostOperation IRP_MJ_READ @DISPATCH_LEVEL in DPC\n");
+  fp_engine_free(e);
+}
+
+/* Below DISPATCH_LEVEL nothing is posted, so the post-op may return what it likes. */
+static void dcpws2_inline_there_is_nothing_to_ignore(check_ctx *t) {
+  fp_engine *e = engine_with_files(1, 1);
+  tdrv d = tdrv_one("A", "385100", IRP_MJ_READ, 0, n_pre_with_callback, post_when_safe_ignoring_it);
+  d.extra[0] = safe_post;
+  d.extra_names[0] = "SafePost";
+  int id = tdrv_add(e, &d);
+  fp_op_desc r = op_read("h", 0, 5, FP_IO_IRP);
+  int app = app_open_do_close(e, &r);
+  CHECK_INT(t, run_all(e), FP_END_COMPLETED);
+  CHECK(t, !trace_has(e, "violation", NULL));
+  CHECK_STR(t, request_status(e, app, 1), "STATUS_SUCCESS");
+  (void)id;
   fp_engine_free(e);
 }
 
@@ -470,6 +514,8 @@ static const check_case cases[] = {
   CHECK_CASE(post_disfsf1_refusing_query_open_in_the_post_op_takes_the_slow_path),
   CHECK_CASE(dcpws1_below_dispatch_the_safe_callback_runs_at_once),
   CHECK_CASE(dcpws2_at_dispatch_it_posts_to_a_worker_and_fltmgr_resumes),
+  CHECK_CASE(dcpws2_returning_anything_but_more_processing_after_posting_is_flagged),
+  CHECK_CASE(dcpws2_inline_there_is_nothing_to_ignore),
   CHECK_CASE(dcpws3_paging_io_at_dispatch_is_refused),
   CHECK_CASE(dcpws4_more_processing_from_the_safe_callback_hangs_unless_completed),
   CHECK_CASE(dcpws6_the_safe_callback_gets_the_post_ops_arguments),
