@@ -281,6 +281,16 @@ static op *op_arg(kapi_call *c, uint64_t data) {
   return o;
 }
 
+/* FltCompletePended{Pre,Post}Operation for callback data that is not pended that way (never
+ * pended, already resumed, or not callback data at all): Microsoft does not say what happens;
+ * a [not settled] violation, and the call does nothing. */
+static kapi_result not_pended(kapi_call *c, rule_id r, const char *label, const op *o) {
+  int inst = c->cb ? c->cb->instance : -1;
+  int op_id = o ? o->id : c->cb ? c->cb->op : -1;
+  if (rules_unsettled(c->e, c->t, r, label, inst, op_id, A(0), 0) == RULE_STOP) return KAPI_STOP;
+  return KAPI_DONE;
+}
+
 kapi_result kapi_FltCompletePendedPreOperation(kapi_call *c) {
   engine *e = c->e;
   op *o = op_arg(c, A(0));
@@ -303,10 +313,7 @@ kapi_result kapi_FltCompletePendedPreOperation(kapi_call *c) {
     if (misuse(c, RULE_CTX_1, NULL) == RULE_STOP) return KAPI_STOP;
     context = 0;
   }
-  if (!o) {
-    eng_internal(e, c->t, "FltCompletePendedPreOperation for callback data that is not an operation");
-    return KAPI_STOP;
-  }
+  if (!o) return not_pended(c, RULE_PRE_PEND_1, "CPPRE-NOT-PENDED", NULL);
   if (o->state == OPS_PRE && o->pended_instance < 0 && !o->pre_returned) {
     /* The work routine ran before the pre-op returned FLT_PREOP_PENDING (PRE-PEND-2): the
      * pre-op's return continues the operation with this status. */
@@ -315,10 +322,7 @@ kapi_result kapi_FltCompletePendedPreOperation(kapi_call *c) {
     o->early_context = context;
     return KAPI_DONE;
   }
-  if (o->state != OPS_PENDED_PRE) {
-    eng_internal(e, c->t, "FltCompletePendedPreOperation for an operation that is not pended");
-    return KAPI_STOP;
-  }
+  if (o->state != OPS_PENDED_PRE) return not_pended(c, RULE_PRE_PEND_1, "CPPRE-NOT-PENDED", o);
   api_act *a = kapi_push_continuation(e, c->t, after_void);
   if (!a) return KAPI_STOP;
   return walk_resume_pre(e, c->t, o, (uint32_t)status, context) == ACT_STOP ? KAPI_STOP : KAPI_PUSHED;
@@ -326,10 +330,7 @@ kapi_result kapi_FltCompletePendedPreOperation(kapi_call *c) {
 
 kapi_result kapi_FltCompletePendedPostOperation(kapi_call *c) {
   op *o = op_arg(c, A(0));
-  if (!o || o->state != OPS_PENDED_POST) {
-    eng_internal(c->e, c->t, "FltCompletePendedPostOperation for an operation that is not pended in a post-op");
-    return KAPI_STOP;
-  }
+  if (!o || o->state != OPS_PENDED_POST) return not_pended(c, RULE_POST_MPR_1, "CPPOST-NOT-PENDED", o);
   o->safe_post_pending = 0;
   api_act *a = kapi_push_continuation(c->e, c->t, after_void);
   if (!a) return KAPI_STOP;

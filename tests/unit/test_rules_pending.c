@@ -333,6 +333,64 @@ static void pendpost2_paging_io_cannot_be_posted(check_ctx *t) {
   fp_engine_free(e);
 }
 
+/* A post-op that calls FltCompletePendedPostOperation (scratch 6 = 0) or
+ * FltCompletePendedPreOperation (scratch 6 = 1) for its own operation, which is pended in neither. */
+static NATIVE(post_completes_what_is_not_pended) {
+  N_BEGIN;
+  N_READ(SCRATCH_AT(6), 8);
+  if (N_RET) {
+    N_CALL("FltCompletePendedPreOperation", ARG(0), FLT_PREOP_SUCCESS_NO_CALLBACK, 0);
+  } else {
+    N_CALL("FltCompletePendedPostOperation", ARG(0));
+  }
+  N_RETURN(FLT_POSTOP_FINISHED_PROCESSING);
+  N_END;
+}
+
+static fp_engine *completes_not_pended(int verifier, uint64_t pre, int *app) {
+  fp_engine *e = engine_with_files(1, verifier);
+  tdrv d = tdrv_one("A", "385100", IRP_MJ_READ, 0, n_pre_with_callback, post_completes_what_is_not_pended);
+  int id = tdrv_add(e, &d);
+  fp_engine_poke(e, fp_engine_globals_address(e, id) + SCRATCH + 8 * 6, &pre, 8);
+  fp_op_desc r = read5();
+  *app = app_open_do_close(e, &r);
+  return e;
+}
+
+/* Completing an operation that is not pended is not documented: [not settled], flagged. */
+static void post_mpr1_completing_a_post_op_that_is_not_pended_is_flagged(check_ctx *t) {
+  int app;
+  fp_engine *e = completes_not_pended(1, 0, &app);
+  CHECK_INT(t, run_all(e), FP_END_VERIFIER);
+  check_end(t, e, "verifier POST-MPR-1");
+  CHECK(t, trace_has(e, "violation", "\"label\":\"CPPOST-NOT-PENDED\""));
+  fp_engine_free(e);
+}
+
+static void pre_pend1_completing_a_pre_op_that_is_not_pended_is_flagged(check_ctx *t) {
+  int app;
+  fp_engine *e = completes_not_pended(1, 1, &app);
+  CHECK_INT(t, run_all(e), FP_END_VERIFIER);
+  check_end(t, e, "verifier PRE-PEND-1");
+  CHECK(t, trace_has(e, "violation", "\"label\":\"CPPRE-NOT-PENDED\""));
+  fp_engine_free(e);
+}
+
+/* Verifier off: a warning, the call does nothing, the operation completes as usual. */
+static void completing_what_is_not_pended_without_verifier_does_nothing(check_ctx *t) {
+  for (uint64_t pre = 0; pre <= 1; pre++) {
+    int app;
+    fp_engine *e = completes_not_pended(0, pre, &app);
+    CHECK_INT(t, run_all(e), FP_END_COMPLETED);
+    CHECK(t, trace_has(e, "violation", pre ? "CPPRE-NOT-PENDED" : "CPPOST-NOT-PENDED"));
+    check_callbacks(t, e, PRE_POST,
+                    "A.PreOperation IRP_MJ_READ @PASSIVE_LEVEL in app\n"
+                    "A.PostOperation IRP_MJ_READ @PASSIVE_LEVEL in app\n");
+    CHECK_STR(t, request_status(e, app, 1), "STATUS_SUCCESS");
+    fp_engine_free(e);
+  }
+}
+
 static NATIVE(post_more_processing) {
   (void)k;
   N_BEGIN;
@@ -431,6 +489,9 @@ static const check_case cases[] = {
   CHECK_CASE(pre_pend1_a_context_with_pending_is_flagged),
   CHECK_CASE(pre_pend2_completion_before_the_pre_op_returns_is_handled),
   CHECK_CASE(pendpost1_post_op_pended_to_a_worker_completes_there),
+  CHECK_CASE(post_mpr1_completing_a_post_op_that_is_not_pended_is_flagged),
+  CHECK_CASE(pre_pend1_completing_a_pre_op_that_is_not_pended_is_flagged),
+  CHECK_CASE(completing_what_is_not_pended_without_verifier_does_nothing),
   CHECK_CASE(post_mpr2_a_failure_set_by_the_work_routine_completes_the_request),
   CHECK_CASE(post_mpr1_never_completed_hangs),
   CHECK_CASE(pendpost2_paging_io_cannot_be_posted),

@@ -20,7 +20,8 @@ extern const unsigned long fp_catalogue_json_len;
  * suggested names for the other DCPWS-5 cases, and the engine's own for a bad post-op status
  * and a bad FltCompletePendedPreOperation status). */
 static const char *const extra_labels[] = {
-  "IRQL-TOO-HIGH", "UNKNOWN-POSTOP-STATUS", "CPPRE-INVALID-STATUS", "DCPWS-NOT-IN-POSTOP", "DCPWS-WHILE-DRAINING", "DCPWS-RESULT-IGNORED",
+  "IRQL-TOO-HIGH", "UNKNOWN-POSTOP-STATUS", "CPPRE-INVALID-STATUS", "DCPWS-NOT-IN-POSTOP", "DCPWS-WHILE-DRAINING", "DCPWS-RESULT-IGNORED", "CPPRE-NOT-PENDED",
+  "CPPOST-NOT-PENDED",
 };
 
 static const char *const parts[] = { "title", "why", "fix" };
