@@ -207,6 +207,20 @@ static uint32_t delay_of(engine *e, const request *rq) {
   return d ? d : 30;
 }
 
+void io_trace_op_start(engine *e, thread *t, const op *o, int request_id) {
+  trc_event *ev = eng_event(e, t, TRC_OP_START);
+  if (!ev) return;
+  ev->op = o->id;
+  ev->request = request_id;
+  ev->a = o->kind;
+  ev->b = o->major;
+  ev->x = o->cbd;
+  ev->y = cbd_irp_flags(e, o);
+  uint64_t w[49];
+  uint32_t n = cb_op_snapshot(e, o, w, 49);
+  if (n) trc_add_words(&e->trace, w, n);
+}
+
 /* Fills what every operation of a request shares and starts its walk. */
 static act_result launch(engine *e, thread *t, req_act *r, op *o, rstage next) {
   request *rq = e->requests[r->rq];
@@ -216,18 +230,7 @@ static act_result launch(engine *e, thread *t, req_act *r, op *o, rstage next) {
   o->fs_delay = delay_of(e, rq);
   o->top_level_irp = rq->desc.top_level_irp;
   t->top_level_irp = rq->desc.top_level_irp ? 2u /* FSRTL_CACHE_TOP_LEVEL_IRP */ : 0;
-  trc_event *ev = eng_event(e, t, TRC_OP_START);
-  if (ev) {
-    ev->op = o->id;
-    ev->request = rq->id;
-    ev->a = o->kind;
-    ev->b = o->major;
-    ev->x = o->cbd;
-    ev->y = cbd_irp_flags(e, o);
-    uint64_t w[49];
-    uint32_t n = cb_op_snapshot(e, o, w, 49);
-    if (n) trc_add_words(&e->trace, w, n);
-  }
+  io_trace_op_start(e, t, o, rq->id);
   r->stage = next;
   return walk_push(e, t, o, WALK_PRE, 0);
 }

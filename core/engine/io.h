@@ -27,6 +27,10 @@ int io_is_synchronous(engine *e, const op *o);
  * stopped when memory runs out. */
 op *io_new_op(engine *e, thread *t, int rq, op_kind kind, uint8_t major, uint8_t minor, fobj *fo);
 
+/* Records the op_start event of `o` (its kind, major, callback data, flags and parameters) for
+ * application request `request_id` (-1: I/O the Filter Manager generated). */
+void io_trace_op_start(engine *e, thread *t, const op *o, int request_id);
+
 /* Whether any operation or request is still outstanding (for the end of a run). */
 int io_outstanding(engine *e);
 

@@ -476,6 +476,7 @@ static act_result after_cancel(engine *e, thread *t, api_act *a) {
     o->start_below = (int)a->data[2];
     cbd_set_flags(e, o, cbd_flags(e, o) | FLTFL_CALLBACK_DATA_GENERATED_IO);
     cbd_set_irp_flags(e, o, IRP_CLOSE_OPERATION | IRP_SYNCHRONOUS_API);
+    io_trace_op_start(e, t, o, -1);
     return walk_push(e, t, o, WALK_PRE, o->start_below);
   }
   a->base.value = 0;
@@ -520,6 +521,7 @@ kapi_result kapi_FltCancelFileOpen(kapi_call *c) {
   cl->start_below = below;
   cbd_set_flags(e, cl, cbd_flags(e, cl) | FLTFL_CALLBACK_DATA_GENERATED_IO);
   cbd_set_irp_flags(e, cl, IRP_SYNCHRONOUS_API);
+  io_trace_op_start(e, c->t, cl, -1);
   return walk_push(e, c->t, cl, WALK_PRE, below) == ACT_STOP ? KAPI_STOP : KAPI_PUSHED;
 }
 
