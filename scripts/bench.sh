@@ -10,9 +10,9 @@ sessions=${1:-2000}
 mapfile -t pkgs < <(build_packages; printf '%s\n' lua5.4 liblua5.4-dev)
 ensure_packages "${pkgs[@]}"
 
-say "Native build (gcc -O2) of the benchmark programs"
-cmake --preset native >/dev/null || die "configuring the native build failed"
-cmake --build --preset native -j"$(nproc)" --target fltplay_bench bench_reference bench_lua
+say "Native release build (gcc -O3, link-time optimization) of the benchmark programs"
+cmake --preset bench >/dev/null || die "configuring the native benchmark build failed"
+cmake --build --preset bench -j"$(nproc)" --target fltplay_bench bench_reference bench_lua
 say "WebAssembly build (emcc -O3), with Lua 5.4 from Debian's source package"
 cmake --preset bench-wasm >/dev/null || die "configuring the wasm benchmark build failed"
 cmake --build --preset bench-wasm -j"$(nproc)" --target fltplay_bench bench_lua
@@ -20,10 +20,10 @@ cmake --build --preset bench-wasm -j"$(nproc)" --target fltplay_bench bench_lua
 say "Running ($sessions sessions, best of 5 repetitions each)"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-build/native/bench/bench_reference "$sessions" 5 | tee -a "$out"
-build/native/bench/bench_lua bench/workload.lua "$sessions" 5 | tee -a "$out"
+build/bench/bench/bench_reference "$sessions" 5 | tee -a "$out"
+build/bench/bench/bench_lua bench/workload.lua "$sessions" 5 | tee -a "$out"
 node --no-experimental-fetch build/bench-wasm/bench/bench_lua.js bench/workload.lua "$sessions" 5 | tee -a "$out"
-build/native/bench/fltplay_bench bench/minifilter.c "$sessions" 5 | tee -a "$out"
+build/bench/bench/fltplay_bench bench/minifilter.c "$sessions" 5 | tee -a "$out"
 node --no-experimental-fetch build/bench-wasm/bench/fltplay_bench.js bench/minifilter.c "$sessions" 5 | tee -a "$out"
 
 node - "$out" <<'JS'

@@ -147,6 +147,24 @@ void fp_k_statement(fp_kctx *k, const fp_k_span *span, const fp_k_change *change
 
 int fp_k_should_yield(fp_kctx *k) { return sim_should_yield(k->e, k->t); }
 
+uint32_t fp_k_statement_credit(fp_kctx *k, const uint32_t **events) {
+  engine *e = k->e;
+  *events = &e->trace.count;
+  if (e->statements >= e->statement_limit) return 0;
+  uint64_t credit = e->statement_limit - e->statements; /* sim_should_yield's first test */
+  if (k->t->irql < DISPATCH_LEVEL) {
+    if (e->timer_min_due <= e->time) return 0; /* a timer is due: ask each time */
+    uint64_t slice = e->quantum_left > 1 ? e->quantum_left - 1u : 0; /* the last one yields */
+    if (slice < credit) credit = slice;
+  }
+  return credit > UINT32_MAX ? UINT32_MAX : (uint32_t)credit;
+}
+
+void fp_k_spend_statements(fp_kctx *k, uint32_t n) {
+  k->e->statements += n;
+  if (k->t->irql < DISPATCH_LEVEL) k->e->quantum_left -= n;
+}
+
 uint64_t fp_k_stack_push(fp_kctx *k, uint32_t size) {
   thread *t = k->t;
   uint32_t aligned = (size + 15u) & ~15u;

@@ -548,3 +548,7 @@ fp_kresult kapi_lang_fastfail(fp_kctx *k, uint32_t code) {
   rules_bugcheck(k->e, k->t, RULE_NONE, 0x139, code, 0, 0, 0);
   return FP_K_STOP;
 }
+
+struct km_space *kapi_lang_space(const fp_kctx *k) { return k->e->mem; }
+
+uint32_t kapi_lang_process(const fp_kctx *k) { return (uint32_t)k->t->process; }

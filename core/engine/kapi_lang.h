@@ -28,6 +28,12 @@
   X(RtlIntegerToUnicodeString, 3, PASSIVE_LEVEL, 0)                \
   X(KeQuerySystemTime, 1, KI_ANY, KF_VOID)
 
+/* The simulated address space and the process of the thread running in `k`: the VM's loads
+ * and stores try km_peek on them first, as fp_k_read and fp_k_write do, and call those when
+ * it answers NULL (both stay the same for a whole step of an invocation). */
+struct km_space *kapi_lang_space(const fp_kctx *k);
+uint32_t kapi_lang_process(const fp_kctx *k);
+
 /* Raises exception `code` (STATUS_INTEGER_DIVIDE_BY_ZERO, STATUS_ASSERTION_FAILURE, ...) in
  * the driver code running in `k`, as the processor or RtlRaiseStatus would: FP_K_EXCEPTION
  * when a handler took it, FP_K_STOP when it ended the run (0x1E / 0x7E). */

@@ -4,7 +4,9 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "engine/bytes.h"
 #include "engine/kapi_lang.h"
+#include "kmem/kmem.h"
 
 #define STATUS_INTEGER_DIVIDE_BY_ZERO_ 0xC0000094u
 #define STATUS_INTEGER_OVERFLOW_ 0xC0000095u
@@ -60,6 +62,13 @@ static void free_state(vm_state *s, fp_kctx *k) {
   if (s->shadow) fp_k_free(k, s->shadow);
   if (s->seen) fp_k_free(k, s->seen);
   fp_k_free(k, s);
+}
+
+/* Reports the statements run on credit and drops the rest of the credit (see OP_STMT). */
+static inline void settle(vm_state *s, fp_kctx *k) {
+  if (s->spent) fp_k_spend_statements(k, s->spent);
+  s->spent = 0;
+  s->credit = 0;
 }
 
 /* Pushes a frame for `fn` whose registers start at `base`; 0 when the run stopped (a budget,
@@ -328,8 +337,10 @@ static int function_at(vm_state *s, fp_kctx *k, uint64_t address) {
   return -1;
 }
 
-static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
+static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
   const fp_program *prog = s->prog;
+  km_space *const mem = kapi_lang_space(k);
+  const uint32_t process = kapi_lang_process(k);
   const int events = prog->statement_events;
   vm_frame *f;
   const vm_ins *code, *ip;
@@ -417,29 +428,49 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     case OP_JGEUI: if (r[i->a] >= (uint64_t)(int64_t)i->k) ip = code + i->j; break;
     case OP_JTST: if (r[i->a] & (uint64_t)(int64_t)i->k) ip = code + i->j; break;
     case OP_JNTST: if (!(r[i->a] & (uint64_t)(int64_t)i->k)) ip = code + i->j; break;
-    case OP_LD: case OP_LDL: case OP_LDG: {
-      uint64_t base = i->op == OP_LD ? r[i->b] : i->op == OP_LDL ? f->fbase : s->gbase;
-      unsigned size = i->x & 0x0F;
-      uint64_t v;
-      AT();
-      fp_kresult kr = fp_k_read(k, base + (uint64_t)(int64_t)i->k, size, &v);
-      if (kr != FP_K_DONE) {
-        SYNC();
-        FAIL(kr);
-      }
-      r[i->a] = (i->x & VM_SIGNED) ? sext(v, size) : v;
-      break;
-    }
-    case OP_ST: case OP_STL: case OP_STG: {
-      uint64_t base = i->op == OP_ST ? r[i->a] : i->op == OP_STL ? f->fbase : s->gbase;
-      AT();
-      fp_kresult kr = fp_k_write(k, base + (uint64_t)(int64_t)i->k, i->x & 0x0F, r[i->b]);
-      if (kr != FP_K_DONE) {
-        SYNC();
-        FAIL(kr);
-      }
-      break;
-    }
+    /* Loads and stores: km_peek answers the accesses that simply succeed; anything else
+     * (a fault, a page-in, a guard page) goes through the engine with the instruction known. */
+#define LOAD(base)                                                               \
+  do {                                                                           \
+    uint64_t address_ = (base) + (uint64_t)(int64_t)i->k, v_;                    \
+    unsigned size_ = i->x & 0x0F;                                                \
+    const uint8_t *p_ = km_peek(mem, address_, size_, process);                  \
+    if (p_) {                                                                    \
+      v_ = le_load(p_, size_);                                                   \
+    } else {                                                                     \
+      AT();                                                                      \
+      fp_kresult kr_ = fp_k_read(k, address_, size_, &v_);                       \
+      if (kr_ != FP_K_DONE) {                                                    \
+        SYNC();                                                                  \
+        FAIL(kr_);                                                               \
+      }                                                                          \
+    }                                                                            \
+    r[i->a] = (i->x & VM_SIGNED) ? sext(v_, size_) : v_;                         \
+  } while (0)
+#define STORE(base)                                                              \
+  do {                                                                           \
+    uint64_t address_ = (base) + (uint64_t)(int64_t)i->k;                        \
+    unsigned size_ = i->x & 0x0F;                                                \
+    uint8_t *p_ = km_peek(mem, address_, size_, process);                        \
+    if (p_) {                                                                    \
+      le_store(p_, size_, r[i->b]);                                              \
+    } else {                                                                     \
+      AT();                                                                      \
+      fp_kresult kr_ = fp_k_write(k, address_, size_, r[i->b]);                  \
+      if (kr_ != FP_K_DONE) {                                                    \
+        SYNC();                                                                  \
+        FAIL(kr_);                                                               \
+      }                                                                          \
+    }                                                                            \
+  } while (0)
+    case OP_LD: LOAD(r[i->b]); break;
+    case OP_LDL: LOAD(f->fbase); break;
+    case OP_LDG: LOAD(s->gbase); break;
+    case OP_ST: STORE(r[i->a]); break;
+    case OP_STL: STORE(f->fbase); break;
+    case OP_STG: STORE(s->gbase); break;
+#undef LOAD
+#undef STORE
     case OP_LADDR: r[i->a] = f->fbase + (uint64_t)(int64_t)i->k; break;
     case OP_GADDR: r[i->a] = s->gbase + (uint64_t)(int64_t)i->k; break;
     case OP_FADDR: r[i->a] = fp_k_function_address(k, (uint32_t)i->k); break;
@@ -500,6 +531,7 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       uint32_t ret = f->ret;
       pop_frame(s, k);
       if (s->nframes == 0) {
+        settle(s, k);
         inv->result = v;
         inv->state = NULL;
         free_state(s, k);
@@ -512,6 +544,7 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     case OP_KCALL: {
       AT();
       SYNC();
+      settle(s, k); /* the call may change the IRQL, which decides what a statement costs */
       uint64_t v = 0;
       fp_kresult kr = fp_k_call_index(k, (uint32_t)i->k, &r[i->b], i->c, &v);
       if (kr == FP_K_DONE) {
@@ -530,6 +563,7 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     case OP_INTR: {
       AT();
       SYNC();
+      settle(s, k);
       uint64_t v = 0;
       fp_kresult kr = vm_intrinsic(s, k, i->k, &r[i->b], i->c, &v);
       if (kr != FP_K_DONE) FAIL(kr);
@@ -538,13 +572,27 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     }
     case OP_STMT:
       if (s->in_filter) break;
+      /* Without statement events nothing is recorded between statements, so the engine's
+       * answer stays "go on" for as many statements as it gave credit for, unless something
+       * was recorded meanwhile (a page-in, a kernel call). */
+      if (s->credit && *s->events == s->credit_events) {
+        s->credit--;
+        s->spent++;
+        break;
+      }
+      settle(s, k);
       if (!s->skip_yield && fp_k_should_yield(k)) {
         f->pc = (uint32_t)(i - code);
         s->skip_yield = 1;
         return FP_STEP_YIELDED;
       }
       s->skip_yield = 0;
-      if (events) statement(s, k, f, (uint32_t)i->k, (uint32_t)(i - code));
+      if (events) {
+        statement(s, k, f, (uint32_t)i->k, (uint32_t)(i - code));
+      } else {
+        s->credit = fp_k_statement_credit(k, &s->events);
+        s->credit_events = *s->events;
+      }
       break;
     case OP_CALLFIN: case OP_CALLFINA:
       if (f->nfin >= VM_FIN) {
@@ -583,6 +631,14 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       return FP_STEP_STOPPED;
     }
   }
+}
+
+/* The loop, with the statements it ran on credit reported whenever it returns (the state is
+ * gone when the invocation returned: OP_RET settled before freeing it). */
+static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
+  fp_step_result r = run_loop(s, k, inv);
+  if (!inv || inv->state) settle(s, k);
+  return r;
 }
 
 /* ---- The callable ------------------------------------------------------------------------------------------ */

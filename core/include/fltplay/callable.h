@@ -98,6 +98,16 @@ void fp_k_statement(fp_kctx *k, const fp_k_span *span, const fp_k_change *change
  * budget and returns 1 (with the run ended) when the budget ran out. */
 int fp_k_should_yield(fp_kctx *k);
 
+/* How many statements, from now, fp_k_should_yield would let pass (answer 0) as long as nothing
+ * is recorded in the trace meanwhile: an interpreter may count those itself, checking that
+ * *events (the trace's event count) has not moved, and must report them with
+ * fp_k_spend_statements before it returns its step or makes a kernel call. */
+uint32_t fp_k_statement_credit(fp_kctx *k, const uint32_t **events);
+
+/* Accounts for `n` statements that ran on the credit of fp_k_statement_credit, as `n` calls of
+ * fp_k_should_yield that answered 0 would have. */
+void fp_k_spend_statements(fp_kctx *k, uint32_t n);
+
 /* Reserves `size` bytes on the thread's simulated kernel stack (24 KB on x64) for locals whose
  * address is taken; returns their address, or 0 when the stack overflows (the run has ended
  * with bug check 0x7F, then return FP_STEP_STOPPED). */
