@@ -435,6 +435,6 @@ uint32_t fp_engine_count_events(const fp_engine *e, const char *kind) {
   while (k < TRC_KIND_COUNT && strcmp(trc_kind_name((trc_kind)k), kind) != 0) k++;
   if (k == TRC_KIND_COUNT) return 0;
   uint32_t n = 0;
-  for (uint32_t i = 0; i < e->trace.count; i++) n += e->trace.events[i].kind == k;
+  for (uint32_t i = 0; i < e->trace.count; i++) n += trc_at(&e->trace, i)->kind == k;
   return n;
 }

@@ -19,7 +19,8 @@ void trc_free(trc_trace *t) {
   for (uint32_t i = 0; i < t->nstrings; i++) fp_free(t->alloc, t->strings[i]);
   fp_free(t->alloc, t->strings);
   fp_free(t->alloc, t->hash);
-  fp_free(t->alloc, t->events);
+  for (uint32_t i = 0; i < t->nchunks; i++) fp_free(t->alloc, t->chunks[i]);
+  fp_free(t->alloc, t->chunks);
   fp_free(t->alloc, t->words);
   fp_alloc *a = t->alloc;
   trc_init(t, a);
@@ -48,15 +49,19 @@ trc_event *trc_add(trc_trace *t, const trc_event *e) {
 }
 
 trc_event *trc_grow(trc_trace *t) {
-  if (t->failed || !grow(t->alloc, (void **)&t->events, &t->cap, t->count + 1, sizeof *t->events)) {
-    t->failed = 1;
-    return NULL;
+  if (t->failed) return NULL;
+  if (t->count >= t->cap) {
+    trc_event *chunk = NULL;
+    if (t->count > UINT32_MAX - TRC_CHUNK || !grow(t->alloc, (void **)&t->chunks, &t->chunks_cap, t->nchunks + 1, sizeof *t->chunks) ||
+        !(chunk = fp_malloc(t->alloc, TRC_CHUNK * sizeof *chunk))) {
+      t->failed = 1;
+      return NULL;
+    }
+    t->chunks[t->nchunks++] = chunk;
+    t->tail = chunk;
+    t->cap += TRC_CHUNK;
   }
-  trc_event *out = &t->events[t->count];
-  out->seq = t->count++;
-  out->words = t->nwords;
-  out->nwords = 0;
-  return out;
+  return trc_new(t);
 }
 
 int trc_add_words_grow(trc_trace *t, const uint64_t *w, uint32_t n) {
@@ -67,7 +72,7 @@ int trc_add_words_grow(trc_trace *t, const uint64_t *w, uint32_t n) {
   }
   memcpy(t->words + t->nwords, w, n * sizeof *w);
   t->nwords += n;
-  t->events[t->count - 1].nwords += n;
+  t->last->nwords += n;
   return 1;
 }
 

@@ -90,10 +90,17 @@ typedef struct trc_event {
 
 #define TRC_CONST_CACHE 64u
 
+/* Events live in chunks of TRC_CHUNK (64 KiB): a growing trace never copies what it holds. */
+#define TRC_CHUNK_SHIFT 10u
+#define TRC_CHUNK (1u << TRC_CHUNK_SHIFT)
+
 typedef struct trc_trace {
   fp_alloc *alloc;
-  trc_event *events;
-  uint32_t count, cap;
+  trc_event **chunks;  /* chunks[c] holds events [c * TRC_CHUNK, (c + 1) * TRC_CHUNK) */
+  uint32_t nchunks, chunks_cap;
+  trc_event *tail;     /* the chunk events are being added to */
+  trc_event *last;     /* the last event added (NULL before the first) */
+  uint32_t count, cap; /* cap: nchunks * TRC_CHUNK */
   uint64_t *words;
   uint32_t nwords, words_cap;
   char **strings;      /* strings[id - 1] */
@@ -117,14 +124,20 @@ trc_event *trc_add(trc_trace *t, const trc_event *e);
 /* trc_new's slow path: grows the table first. */
 trc_event *trc_grow(trc_trace *t);
 
+/* Event `i` (i < count). */
+static inline trc_event *trc_at(const trc_trace *t, uint32_t i) {
+  return &t->chunks[i >> TRC_CHUNK_SHIFT][i & (TRC_CHUNK - 1u)];
+}
+
 /* Appends an event whose seq, words and nwords are filled in (the other fields are left for
  * the caller to set) and returns it, or NULL when memory runs out. */
 static inline trc_event *trc_new(trc_trace *t) {
   if (t->count >= t->cap || t->failed) return trc_grow(t);
-  trc_event *out = &t->events[t->count];
+  trc_event *out = &t->tail[t->count & (TRC_CHUNK - 1u)];
   out->seq = t->count++;
   out->words = t->nwords;
   out->nwords = 0;
+  t->last = out;
   return out;
 }
 
@@ -136,7 +149,7 @@ static inline int trc_add_words(trc_trace *t, const uint64_t *w, uint32_t n) {
   if (!t->count || t->failed || t->nwords + n > t->words_cap) return trc_add_words_grow(t, w, n);
   for (uint32_t i = 0; i < n; i++) t->words[t->nwords + i] = w[i];
   t->nwords += n;
-  t->events[t->count - 1].nwords += n;
+  t->last->nwords += n;
   return 1;
 }
 

@@ -473,7 +473,7 @@ char *fp_engine_trace_json(const fp_engine *e, uint32_t first, uint32_t count) {
   cJSON *events = ok ? cJSON_AddArrayToObject(root, "events") : NULL;
   ok = ok && events;
   for (uint32_t i = first; ok && i < last; i++) {
-    cJSON *ev = event_json(e, &t->events[i]);
+    cJSON *ev = event_json(e, trc_at(t, i));
     ok = ev && cJSON_AddItemToArray(events, ev);
     if (ev && !ok) cJSON_Delete(ev);
   }

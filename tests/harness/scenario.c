@@ -245,7 +245,7 @@ char *trace_callbacks(const fp_engine *ce, unsigned role_mask) {
   size_t len = 0, cap = 0;
   append(&out, &len, &cap, "");
   for (uint32_t i = 0; i < e->trace.count; i++) {
-    const trc_event *ev = &e->trace.events[i];
+    const trc_event *ev = trc_at(&e->trace, i);
     if (ev->kind != TRC_CALLBACK_ENTER) continue;
     if (role_mask && !(role_mask & (1u << ev->a))) continue;
     int d = -1;
@@ -274,7 +274,7 @@ char *trace_flow(const fp_engine *ce, uint8_t major) {
   size_t len = 0, cap = 0;
   append(&out, &len, &cap, "");
   for (uint32_t i = 0; i < e->trace.count; i++) {
-    const trc_event *ev = &e->trace.events[i];
+    const trc_event *ev = trc_at(&e->trace, i);
     if (ev->op < 0 || e->ops[ev->op]->major != major) continue;
     char line[256];
     line[0] = '\0';
@@ -311,7 +311,7 @@ char *trace_end(const fp_engine *ce) {
   char line[512];
   snprintf(line, sizeof line, "running");
   for (uint32_t i = 0; i < e->trace.count; i++) {
-    const trc_event *ev = &e->trace.events[i];
+    const trc_event *ev = trc_at(&e->trace, i);
     const uint64_t *w = &e->trace.words[ev->words];
     if (ev->kind == TRC_BUGCHECK)
       snprintf(line, sizeof line, "bugcheck 0x%X (0x%llx, 0x%llx, 0x%llx, 0x%llx)", ev->a, (unsigned long long)w[0],
@@ -354,7 +354,7 @@ char *trace_rules(const fp_engine *ce) {
   size_t len = 0, cap = 0;
   append(&out, &len, &cap, "");
   for (uint32_t i = 0; i < e->trace.count; i++) {
-    const trc_event *ev = &e->trace.events[i];
+    const trc_event *ev = trc_at(&e->trace, i);
     if ((ev->kind != TRC_VIOLATION && ev->kind != TRC_LINT) || (int)ev->a < 0) continue;
     if (len) append(&out, &len, &cap, " ");
     append(&out, &len, &cap, rules_id((rule_id)(ev->a)));
