@@ -21,7 +21,8 @@ void trc_free(trc_trace *t) {
   fp_free(t->alloc, t->hash);
   for (uint32_t i = 0; i < t->nchunks; i++) fp_free(t->alloc, t->chunks[i]);
   fp_free(t->alloc, t->chunks);
-  fp_free(t->alloc, t->words);
+  for (uint32_t i = 0; i < t->nwchunks; i++) fp_free(t->alloc, t->wchunks[i]);
+  fp_free(t->alloc, t->wchunks);
   fp_alloc *a = t->alloc;
   trc_init(t, a);
 }
@@ -66,13 +67,24 @@ trc_event *trc_grow(trc_trace *t) {
 
 int trc_add_words_grow(trc_trace *t, const uint64_t *w, uint32_t n) {
   if (!t->count || t->failed) return 0;
-  if (!grow(t->alloc, (void **)&t->words, &t->words_cap, t->nwords + n, sizeof *t->words)) {
+  trc_event *ev = t->last;
+  uint64_t *chunk = NULL;
+  if (ev->nwords + n > TRC_WCHUNK || t->nwchunks >= UINT32_MAX >> TRC_WCHUNK_SHIFT ||
+      !grow(t->alloc, (void **)&t->wchunks, &t->wchunks_cap, t->nwchunks + 1, sizeof *t->wchunks) ||
+      !(chunk = fp_malloc(t->alloc, TRC_WCHUNK * sizeof *chunk))) {
     t->failed = 1;
     return 0;
   }
-  memcpy(t->words + t->nwords, w, n * sizeof *w);
-  t->nwords += n;
-  t->last->nwords += n;
+  /* The last event's words so far move to the new chunk, so that they stay in a row. */
+  const uint64_t *old = trc_words(t, ev);
+  if (old) memcpy(chunk, old, ev->nwords * sizeof *chunk);
+  memcpy(chunk + ev->nwords, w, n * sizeof *w);
+  t->wchunks[t->nwchunks] = chunk;
+  ev->words = t->nwchunks << TRC_WCHUNK_SHIFT;
+  t->nwchunks++;
+  t->words_cap = t->nwchunks << TRC_WCHUNK_SHIFT;
+  ev->nwords += n;
+  t->nwords = ev->words + ev->nwords;
   return 1;
 }
 

@@ -93,6 +93,8 @@ typedef struct trc_event {
 /* Events live in chunks of TRC_CHUNK (64 KiB): a growing trace never copies what it holds. */
 #define TRC_CHUNK_SHIFT 10u
 #define TRC_CHUNK (1u << TRC_CHUNK_SHIFT)
+#define TRC_WCHUNK_SHIFT 13u
+#define TRC_WCHUNK (1u << TRC_WCHUNK_SHIFT)
 
 typedef struct trc_trace {
   fp_alloc *alloc;
@@ -101,8 +103,9 @@ typedef struct trc_trace {
   trc_event *tail;     /* the chunk events are being added to */
   trc_event *last;     /* the last event added (NULL before the first) */
   uint32_t count, cap; /* cap: nchunks * TRC_CHUNK */
-  uint64_t *words;
-  uint32_t nwords, words_cap;
+  uint64_t **wchunks;  /* side words in chunks of TRC_WCHUNK; an event's words never straddle two */
+  uint32_t nwchunks, wchunks_cap;
+  uint32_t nwords, words_cap; /* the next free word's index; words_cap: nwchunks * TRC_WCHUNK */
   char **strings;      /* strings[id - 1] */
   uint32_t nstrings, strings_cap;
   uint32_t *hash;      /* open addressing: string ids, 0 = empty */
@@ -141,13 +144,21 @@ static inline trc_event *trc_new(trc_trace *t) {
   return out;
 }
 
-/* trc_add_words's slow path: grows the table first. */
+/* The side words of `ev` (ev->nwords of them, in a row); NULL when it has none. */
+static inline const uint64_t *trc_words(const trc_trace *t, const trc_event *ev) {
+  if (!ev->nwords) return NULL;
+  return &t->wchunks[ev->words >> TRC_WCHUNK_SHIFT][ev->words & (TRC_WCHUNK - 1u)];
+}
+
+/* trc_add_words's slow path: a new chunk, where the last event's words move first. */
 int trc_add_words_grow(trc_trace *t, const uint64_t *w, uint32_t n);
 
 /* Appends side words to the last event. Returns 0 when memory runs out. */
 static inline int trc_add_words(trc_trace *t, const uint64_t *w, uint32_t n) {
-  if (!t->count || t->failed || t->nwords + n > t->words_cap) return trc_add_words_grow(t, w, n);
-  for (uint32_t i = 0; i < n; i++) t->words[t->nwords + i] = w[i];
+  if (!t->count || t->failed || t->nwords >= t->words_cap || (t->nwords & (TRC_WCHUNK - 1u)) + n > TRC_WCHUNK)
+    return trc_add_words_grow(t, w, n);
+  uint64_t *to = &t->wchunks[t->nwords >> TRC_WCHUNK_SHIFT][t->nwords & (TRC_WCHUNK - 1u)];
+  for (uint32_t i = 0; i < n; i++) to[i] = w[i];
   t->nwords += n;
   t->last->nwords += n;
   return 1;

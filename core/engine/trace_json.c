@@ -77,7 +77,7 @@ static const char *end_name(uint32_t r) { return r < sizeof end_names / sizeof *
 /* An op_start's side words: Data->Flags, then the parameters of the major's arm. */
 static void op_snapshot(const engine *e, const trc_event *ev, cJSON *o) {
   if (!ev->nwords) return;
-  const uint64_t *w = &e->trace.words[ev->words];
+  const uint64_t *w = trc_words(&e->trace, ev);
   flags(o, "flags", FP_NT_FLAGS_CALLBACK_DATA, (uint32_t)w[0]);
   const uint16_t *fields = NULL;
   uint32_t count = cb_param_fields(e, (uint8_t)ev->b, &fields);
@@ -90,7 +90,7 @@ static void words(const engine *e, const trc_event *ev, cJSON *o, const char *ke
   cJSON *a = cJSON_AddArrayToObject(o, key);
   for (uint32_t i = 0; i < ev->nwords; i++) {
     char b[24];
-    snprintf(b, sizeof b, "0x%llx", (unsigned long long)e->trace.words[ev->words + i]);
+    snprintf(b, sizeof b, "0x%llx", (unsigned long long)trc_words(&e->trace, ev)[i]);
     cJSON_AddItemToArray(a, cJSON_CreateString(b));
   }
 }
@@ -214,7 +214,7 @@ static void event_fields(const engine *e, const trc_event *ev, cJSON *o) {
     if (ev->nwords) {
       cJSON *changes = cJSON_AddArrayToObject(o, "changes");
       for (uint32_t i = 0; i + 3 <= ev->nwords; i += 3) {
-        const uint64_t *w = &e->trace.words[ev->words + i];
+        const uint64_t *w = trc_words(&e->trace, ev) + i;
         cJSON *c = cJSON_CreateObject();
         cJSON_AddStringToObject(c, "field", trc_string(&e->trace, (uint32_t)w[0]));
         hex(c, "old", w[1]);
@@ -295,7 +295,7 @@ static void event_fields(const engine *e, const trc_event *ev, cJSON *o) {
     if (ev->nwords) {
       cJSON *changes = cJSON_AddObjectToObject(o, "locals");
       for (uint32_t i = 0; i + 2 <= ev->nwords; i += 2) {
-        const uint64_t *w = &e->trace.words[ev->words + i];
+        const uint64_t *w = trc_words(&e->trace, ev) + i;
         hex(changes, trc_string(&e->trace, (uint32_t)w[0]), w[1]);
       }
     }

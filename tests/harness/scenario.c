@@ -312,7 +312,8 @@ char *trace_end(const fp_engine *ce) {
   snprintf(line, sizeof line, "running");
   for (uint32_t i = 0; i < e->trace.count; i++) {
     const trc_event *ev = trc_at(&e->trace, i);
-    const uint64_t *w = &e->trace.words[ev->words];
+    static const uint64_t none[4];
+    const uint64_t *w = ev->nwords >= 4 ? trc_words(&e->trace, ev) : none;
     if (ev->kind == TRC_BUGCHECK)
       snprintf(line, sizeof line, "bugcheck 0x%X (0x%llx, 0x%llx, 0x%llx, 0x%llx)", ev->a, (unsigned long long)w[0],
                (unsigned long long)w[1], (unsigned long long)w[2], (unsigned long long)w[3]);
