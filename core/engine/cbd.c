@@ -65,6 +65,13 @@ int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t reque
   return 1;
 }
 
+void cbd_release(engine *e, op *o) {
+  uint64_t blocks[3] = { o->cbd, o->objects, o->ctx_slot };
+  for (int i = 0; i < 3; i++)
+    if (blocks[i]) km_free(e->mem, blocks[i], NULL);
+  o->cbd_host = NULL;
+}
+
 uint64_t cbd_context(engine *e, const op *o) {
   return host_valid(e, o) ? le_load(o->ctx_host, 8) : mem_get(e, o->ctx_slot, 8);
 }

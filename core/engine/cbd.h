@@ -18,6 +18,10 @@
  * stops the run when memory runs out. */
 int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t requestor_mode);
 
+/* Gives back what cbd_create allocated, once `o` has completed (FltMgr recycles its callback
+ * data): a driver that kept Data and touches it later reads or writes freed memory. */
+void cbd_release(engine *e, op *o);
+
 /* cbd_host when the pointer kept at creation may be stale: asks the address space. */
 uint8_t *cbd_host_slow(engine *e, const op *o);
 

@@ -524,6 +524,7 @@ static act_result finish_step(engine *e, thread *t, walk_act *w, op *o) {
     ev->x = o->final_information;
   }
   io_op_finished(e, t, o);
+  if (!o->draining_copy) cbd_release(e, o);
   w->base.value = o->final_status;
   return ACT_DONE;
 }

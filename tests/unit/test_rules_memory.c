@@ -364,6 +364,34 @@ static void use_after_free_with_special_pool_bug_checks_d5_and_without_is_a_warn
   fp_engine_free(e);
 }
 
+/* Keeps Data in scratch 0; at the next operation reads the Flags of the Data it kept. */
+static NATIVE(pre_keeps_data) {
+  N_BEGIN;
+  N_READ(SCRATCH_AT(0), 8);
+  if (N_RET) {
+    N_READ(N_RET, 4);
+  }
+  N_WRITE(SCRATCH_AT(0), 8, ARG(0));
+  N_RETURN(FLT_PREOP_SUCCESS_NO_CALLBACK);
+  N_END;
+}
+
+/* The Filter Manager recycles an operation's callback data once it completes: Data kept from
+ * the create and read during the read is freed memory. */
+static void callback_data_kept_after_completion_is_freed_memory(check_ctx *t) {
+  fp_engine *e = engine_with_files(1, 0);
+  tdrv d = tdrv_one("A", "385100", IRP_MJ_CREATE, 0, pre_keeps_data, NULL);
+  d.ops[1].major = IRP_MJ_READ;
+  d.ops[1].pre = pre_keeps_data;
+  d.op_count = 2;
+  tdrv_add(e, &d);
+  fp_op_desc r = op_read("h", 0, 5, FP_IO_IRP);
+  app_open_do_close(e, &r);
+  CHECK_INT(t, run_all(e), FP_END_COMPLETED);
+  CHECK(t, trace_has(e, "memory_warning", "read after free"));
+  fp_engine_free(e);
+}
+
 static NATIVE(pre_overrun) {
   N_BEGIN;
   N_CALL("ExAllocatePoolWithTag", NonPagedPoolNx, 10, 0x74736554);
@@ -706,6 +734,7 @@ static const check_case cases[] = {
   CHECK_CASE(returning_to_user_mode_at_raised_irql_bug_checks_4a),
   CHECK_CASE(freeing_pool_twice_bug_checks_c2_07),
   CHECK_CASE(use_after_free_with_special_pool_bug_checks_d5_and_without_is_a_warning),
+  CHECK_CASE(callback_data_kept_after_completion_is_freed_memory),
   CHECK_CASE(overrun_with_special_pool_bug_checks_d6),
   CHECK_CASE(a_null_dereference_at_passive_is_an_unhandled_access_violation_1e),
   CHECK_CASE(a_null_dereference_at_dispatch_bug_checks_d1),
