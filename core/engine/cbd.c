@@ -56,6 +56,9 @@ int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t reque
   o->ctx_host = km_raw(e->mem, o->ctx_slot, 8);
   o->host_epoch = km_epoch(e->mem);
   if (!o->cbd_host || !o->objects_host || !o->ctx_host) o->cbd_host = NULL;
+  km_watch(e->mem, o->cbd, 1);
+  km_watch(e->mem, o->objects, 1);
+  km_watch(e->mem, o->ctx_slot, 1);
   cput(e, o, CF(Flags), flags);
   cput(e, o, CF(Thread), ethread);
   cput(e, o, CF(Iopb), o->iopb);
@@ -67,9 +70,12 @@ int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t reque
 
 void cbd_release(engine *e, op *o) {
   uint64_t blocks[3] = { o->cbd, o->objects, o->ctx_slot };
-  for (int i = 0; i < 3; i++)
-    if (blocks[i]) km_free(e->mem, blocks[i], NULL);
-  o->cbd_host = NULL;
+  o->cbd_host = NULL; /* the pointers go first: the blocks need no watching any more */
+  for (int i = 0; i < 3; i++) {
+    if (!blocks[i]) continue;
+    km_watch(e->mem, blocks[i], 0);
+    km_free(e->mem, blocks[i], NULL);
+  }
 }
 
 uint64_t cbd_context(engine *e, const op *o) {
@@ -190,6 +196,7 @@ const char *ustr_read(engine *e, uint64_t us, char *buf, size_t size) {
 uint64_t fo_create(engine *e, fobj *f, const char *path) {
   f->address = mem_kernel_object(e, kf_struct_size(KS_STRUCT_FILE_OBJECT), 'F');
   f->host = f->address ? km_raw(e->mem, f->address, kf_struct_size(KS_STRUCT_FILE_OBJECT)) : NULL;
+  if (f->host) km_watch(e->mem, f->address, 1);
   f->host_epoch = km_epoch(e->mem);
   uint64_t name = ustr_create(e, path, 'N');
   if (!f->address || !name) return 0;

@@ -53,11 +53,19 @@ static void remember_hot(km_space *s, uint64_t address, km_block *b) {
   set[0] = b;
 }
 
-/* Drops `b` from the caches of checked accesses (it was freed or retired). */
+/* Drops `b` from the caches of checked accesses (it was freed or retired): only the sets of the
+ * pages its slot spans can hold it (remember_hot files a block under the page of an address
+ * inside it). */
 static void forget(km_space *s, const km_block *b) {
   if (s->head.last == b) s->head.last = NULL;
-  for (uint32_t i = 0; i < KM_HOT_BLOCKS; i++)
-    if (s->head.hot[i] == b) s->head.hot[i] = NULL;
+  uint64_t first = slot_start(b) / KM_PAGE_SIZE, last = (b->slot_end - 1) / KM_PAGE_SIZE;
+  uint64_t pages = last - first + 1;
+  if (pages > KM_HOT_SETS) pages = KM_HOT_SETS;
+  for (uint64_t p = 0; p < pages; p++) {
+    km_block **set = &s->head.hot[2u * ((first + p) % KM_HOT_SETS)];
+    if (set[0] == b) set[0] = NULL;
+    if (set[1] == b) set[1] = NULL;
+  }
 }
 
 km_space *km_create(fp_alloc *a, const km_config *config) {
@@ -205,6 +213,11 @@ static km_block *lookup(km_space *s, uint64_t address) {
   return b;
 }
 
+void km_watch(km_space *s, uint64_t address, int on) {
+  km_block *b = lookup(s, address);
+  if (b && b->bytes) b->watched = (uint8_t)(on != 0);
+}
+
 const km_block *km_find(const km_space *s, uint64_t address) {
   const km_block *b = search(s, address);
   return b && b->bytes ? b : NULL;
@@ -226,9 +239,9 @@ static void retire_oldest(km_space *s) {
   s->freed_head = (s->freed_head + 1) % s->freed_cap;
   s->freed_count--;
   drop_bytes(s, b);
-  s->head.epoch++;
+  if (b->watched) s->head.epoch++;
   forget(s, b);
-  memset(s->cache, 0, sizeof s->cache);
+  /* The lookup cache may keep the record: it stays (its bytes are gone), so lookups stay right. */
   class_blocks *cb = &s->classes[b->cls];
   if (++cb->retired > 64 && cb->retired > cb->count / 2) compact(cb, s);
 }
@@ -260,7 +273,7 @@ km_free_result km_free(km_space *s, uint64_t address, const km_block **block) {
   if (!remember_freed(s, b)) {
     /* Out of memory for the quarantine: retire at once (later touches fault as unmapped). */
     drop_bytes(s, b);
-    s->head.epoch++;
+    if (b->watched) s->head.epoch++;
     memset(s->cache, 0, sizeof s->cache);
   }
   return KM_FREE_OK;

@@ -50,6 +50,7 @@ typedef struct km_block {
   uint8_t special;     /* allocated from Verifier's special pool */
   uint8_t code;        /* an image block holding a function */
   uint8_t alias;       /* a second mapping of another block's bytes (an MDL's system address) */
+  uint8_t watched;     /* someone keeps a km_raw pointer to it (km_watch) */
 } km_block;
 
 /* How the space lays out pool blocks. */
@@ -173,8 +174,12 @@ void km_for_each(const km_space *s, void (*fn)(void *user, const km_block *b), v
 /* The same for the blocks of class `cls` only. */
 void km_for_each_in(const km_space *s, km_class cls, void (*fn)(void *user, const km_block *b), void *user);
 
-/* A number that changes whenever a block's bytes go away (a freed block retired from the
- * quarantine). A pointer km_raw returned stays valid while it is unchanged. */
+/* Marks the block at `address` as one whose km_raw pointer is kept (on = 1) or no longer kept
+ * (on = 0): km_epoch changes when a watched block's bytes go away. */
+void km_watch(km_space *s, uint64_t address, int on);
+
+/* A number that changes whenever a watched block's bytes go away (freed, then retired from the
+ * quarantine). A pointer km_raw returned for a watched block stays valid while it is unchanged. */
 static inline uint32_t km_epoch(const km_space *s) { return ((const km_head *)(const void *)s)->epoch; }
 
 /* The number of blocks ever allocated. */
