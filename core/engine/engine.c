@@ -98,6 +98,7 @@ fp_engine *fp_engine_new(const fp_engine_config *config) {
   e->rng = fp_rng_make(e->config.seed);
   e->error = fp_buf_make(e->alloc);
   trc_init(&e->trace, e->alloc);
+  kh_init(&e->op_heap, e->alloc);
   km_config mc = { e->config.verifier, 0 };
   e->mem = km_create(e->alloc, &mc);
   e->rules = fp_calloc(e->alloc, RULE_COUNT, sizeof *e->rules);
@@ -161,6 +162,7 @@ void fp_engine_free(fp_engine *e) {
   fp_free(e->alloc, e->requests);
   for (int i = 0; i < e->op_count; i++) io_free_op(e, e->ops[i]);
   fp_free(e->alloc, e->ops);
+  kh_release(&e->op_heap);
   for (int q = 0; q < 2; q++)
     while (e->queues[q]) {
       work_item *w = e->queues[q];

@@ -22,6 +22,7 @@
 #include "engine/trace.h"
 #include "fltplay/callable.h"
 #include "fltplay/engine.h"
+#include "kmem/kheap.h"
 #include "kmem/kmem.h"
 
 #define ENG_MAX_THREADS 32
@@ -227,6 +228,7 @@ typedef struct node {
 
 struct op {
   int id;
+  uint32_t heap_bytes;    /* its size in the engine's op_heap (0: a drain copy, from fp_calloc) */
   int request;            /* the application request it serves */
   op_kind kind;
   uint8_t major, minor;
@@ -400,6 +402,7 @@ struct fp_engine {
   int request_count, request_cap;
   op **ops;
   int op_count, op_cap;
+  kh_heap op_heap;                /* where io_new_op puts operations (freed with the engine) */
 
   fp_completion default_completion;
   uint32_t default_delay;

@@ -127,6 +127,7 @@ static act_result start_drain(engine *e, thread *t, teardown_act *td, op *o, int
     e->op_cap = cap;
   }
   *copy = *o;
+  copy->heap_bytes = 0; /* from fp_calloc, not the op heap */
   /* The copy keeps the nodes as they are now, in its own array. */
   copy->nodes = o->node_count ? fp_malloc(e->alloc, (size_t)o->node_count * sizeof *o->nodes) : NULL;
   if (o->node_count && !copy->nodes) {

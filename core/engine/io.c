@@ -22,7 +22,8 @@ static node *inline_area(op *o) { return (node *)(void *)(o + 1); }
 void io_free_op(engine *e, op *o) {
   if (!o) return;
   if (o->nodes != inline_area(o)) fp_free(e->alloc, o->nodes);
-  fp_free(e->alloc, o);
+  if (o->heap_bytes) kh_free(&e->op_heap, o, o->heap_bytes);
+  else fp_free(e->alloc, o);
 }
 
 op *io_new_op(engine *e, thread *t, int rq, op_kind kind, uint8_t major, uint8_t minor, fobj *fo) {
@@ -38,11 +39,13 @@ op *io_new_op(engine *e, thread *t, int rq, op_kind kind, uint8_t major, uint8_t
   }
   /* Room for a node per instance right after the operation (io_add_node grows beyond it). */
   int inline_nodes = e->stack_count > 0 ? e->stack_count : 0;
-  op *o = fp_calloc(e->alloc, 1, sizeof *o + (size_t)inline_nodes * sizeof(node));
+  size_t bytes = sizeof(op) + (size_t)inline_nodes * sizeof(node);
+  op *o = kh_alloc(&e->op_heap, bytes);
   if (!o) {
     eng_internal(e, t, "out of memory for an operation");
     return NULL;
   }
+  o->heap_bytes = (uint32_t)bytes;
   o->nodes = inline_nodes ? inline_area(o) : NULL;
   o->node_cap = inline_nodes;
   o->id = e->op_count;
