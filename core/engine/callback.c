@@ -63,7 +63,7 @@ static void change_id(engine *e, uint32_t id, const uint8_t *old, const uint8_t 
 
 /* The same for a field named by a string constant. */
 static void change(engine *e, const char *name, const uint8_t *old, const uint8_t *now, uint32_t size) {
-  if (memcmp(old, now, size) == 0) return;
+  if (same_bytes(old, now, size)) return;
   change_id(e, trc_intern_const(&e->trace, name), old, now, size);
 }
 
@@ -116,7 +116,7 @@ static void record_changes(engine *e, const cb_act *c) {
   const uint8_t *now = cbd_host(e, o);
   if (!now) return;
   /* Most callbacks change nothing: then only the CompletionContext slot can differ. */
-  int same = memcmp(c->before, now, CBD_SIZE + IOPB_SIZE) == 0;
+  int same = same_bytes(c->before, now, CBD_SIZE + IOPB_SIZE);
   static const struct { ks_field f; const char *name; } top[] = {
     { KS_FLT_CALLBACK_DATA_Flags, "Data->Flags" },
     { KS_FLT_CALLBACK_DATA_Thread, "Data->Thread" },
@@ -159,7 +159,7 @@ static void record_changes(engine *e, const cb_act *c) {
   for (uint8_t i = 0; i < e->param_field_count[arm]; i++) {
     ks_field f = (ks_field)e->param_fields[arm][i];
     uint32_t off = base + kf_offset(f), size = kf_size(f);
-    if (memcmp(ob + off, on + off, size) == 0) continue;
+    if (same_bytes(ob + off, on + off, size)) continue;
     uint32_t *id = &e->param_name_ids[arm][i];
     if (!*id) {
       char name[96];

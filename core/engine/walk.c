@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "engine/bytes.h"
 #include "engine/callback.h"
 #include "engine/cbd.h"
 #include "engine/io.h"
@@ -161,7 +162,7 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
                                      uint64_t ctx, int *dirty) {
   *dirty = 0;
   uint8_t *raw = cbd_host(e, o);
-  if (raw && memcmp(raw, w->cbd_before, CBD_SIZE) == 0 && memcmp(raw + CBD_SIZE, w->iopb_before, IOPB_SIZE) == 0) {
+  if (raw && same_bytes(raw, w->cbd_before, CBD_SIZE) && same_bytes(raw + CBD_SIZE, w->iopb_before, IOPB_SIZE)) {
     /* The pre-op changed nothing: of the checks below only the context's can fire, and only
      * the DIRTY flag can change. */
     if (check_context(e, t, o, id, status, ctx) == RULE_STOP) return RULE_STOP;
@@ -178,7 +179,7 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
   uint8_t now[CBD_SIZE], iopb[IOPB_SIZE];
   snapshot(e, o, now, iopb);
   /* CBD-1: Thread, Iopb, RequestorMode, Iopb->MajorFunction and Iopb->Reserved stay. */
-  if (memcmp(now + 0x08, w->cbd_before + 0x08, 16) || now[0x50] != w->cbd_before[0x50] ||
+  if (!same_bytes(now + 0x08, w->cbd_before + 0x08, 16) || now[0x50] != w->cbd_before[0x50] ||
       iopb[4] != w->iopb_before[4] || iopb[7] != w->iopb_before[7]) {
     if (rules_violation(e, t, RULE_CBD_1, NULL, id, o->id, 0, 0) == RULE_STOP) return RULE_STOP;
     memcpy(now + 0x08, w->cbd_before + 0x08, 16);
@@ -192,7 +193,7 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
     new_flags &= ~FLTFL_CALLBACK_DATA_SYSTEM_BUFFER;
   }
   /* CBD-5 / PRE-DISFAST-2: IoStatus belongs to the filter only when it completes. */
-  int iostatus_changed = memcmp(now + 0x18, w->cbd_before + 0x18, 16) != 0;
+  int iostatus_changed = !same_bytes(now + 0x18, w->cbd_before + 0x18, 16);
   if (iostatus_changed && status == FLT_PREOP_DISALLOW_FASTIO && o->kind == OK_FAST_IO) {
     rules_violation(e, t, RULE_PRE_DISFAST_2, NULL, id, o->id, 0, 0);
   } else if (iostatus_changed && status != FLT_PREOP_COMPLETE && status != FLT_PREOP_PENDING) {
@@ -201,7 +202,7 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
   }
   if (check_context(e, t, o, id, status, ctx) == RULE_STOP) return RULE_STOP;
   /* MOD-1: parameter changes count only after FltSetCallbackDataDirty. */
-  if (memcmp(iopb, w->iopb_before, IOPB_SIZE) != 0) {
+  if (!same_bytes(iopb, w->iopb_before, IOPB_SIZE)) {
     if (new_flags & FLTFL_CALLBACK_DATA_DIRTY) {
       *dirty = 1;
     } else {
@@ -448,11 +449,11 @@ static act_result post_done(engine *e, thread *t, walk_act *w, op *o) {
     memset(zeros, 0, sizeof zeros);
     now = zeros;
   }
-  if (memcmp(now + 0x08, w->cbd_before + 0x08, 16) || now[0x50] != w->cbd_before[0x50]) {
+  if (!same_bytes(now + 0x08, w->cbd_before + 0x08, 16) || now[0x50] != w->cbd_before[0x50]) {
     if (rules_violation(e, t, RULE_CBD_1, NULL, n->instance, o->id, 0, 0) == RULE_STOP) return ACT_STOP;
   }
   uint32_t st = cbd_status(e, o);
-  if (memcmp(now + 0x18, w->cbd_before + 0x18, 16) != 0) {
+  if (!same_bytes(now + 0x18, w->cbd_before + 0x18, 16)) {
     if (st == STATUS_FLT_DISALLOW_FAST_IO) {
       if (rules_violation(e, t, RULE_FAIL_1, NULL, n->instance, o->id, st, 0) == RULE_STOP) return ACT_STOP;
     }
