@@ -357,23 +357,23 @@ static fp_engine *completes_not_pended(int verifier, uint64_t pre, int *app) {
   return e;
 }
 
-/* Completing an operation that is not pended is not documented: [not settled], flagged. */
-static void post_mpr1_completing_a_post_op_that_is_not_pended_is_flagged(check_ctx *t) {
+/* Completing an operation that is not pended is not documented: [not settled], flagged; Verifier
+ * on stops there. */
+static void check_flagged_with_verifier(check_ctx *t, uint64_t pre, const char *end, const char *label) {
   int app;
-  fp_engine *e = completes_not_pended(1, 0, &app);
+  fp_engine *e = completes_not_pended(1, pre, &app);
   CHECK_INT(t, run_all(e), FP_END_VERIFIER);
-  check_end(t, e, "verifier POST-MPR-1");
-  CHECK(t, trace_has(e, "violation", "\"label\":\"CPPOST-NOT-PENDED\""));
+  check_end(t, e, end);
+  CHECK(t, trace_has(e, "violation", label));
   fp_engine_free(e);
 }
 
+static void post_mpr1_completing_a_post_op_that_is_not_pended_is_flagged(check_ctx *t) {
+  check_flagged_with_verifier(t, 0, "verifier POST-MPR-1", "\"label\":\"CPPOST-NOT-PENDED\"");
+}
+
 static void pre_pend1_completing_a_pre_op_that_is_not_pended_is_flagged(check_ctx *t) {
-  int app;
-  fp_engine *e = completes_not_pended(1, 1, &app);
-  CHECK_INT(t, run_all(e), FP_END_VERIFIER);
-  check_end(t, e, "verifier PRE-PEND-1");
-  CHECK(t, trace_has(e, "violation", "\"label\":\"CPPRE-NOT-PENDED\""));
-  fp_engine_free(e);
+  check_flagged_with_verifier(t, 1, "verifier PRE-PEND-1", "\"label\":\"CPPRE-NOT-PENDED\"");
 }
 
 /* Verifier off: a warning, the call does nothing, the operation completes as usual. */
