@@ -306,6 +306,7 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
   c->k.e = e;
   c->k.t = t;
   c->k.cb = c;
+  c->k.running = -1;
   sim_push(e, t, &c->base);
   return ACT_PUSHED;
 }

@@ -28,6 +28,8 @@ struct fp_kctx {
   int suspended;        /* the last kernel call pushed an activation or blocked the thread */
   int blocked;          /* ... and it was a block (the thread waits) */
   uint32_t api;         /* the kernel routine in progress (for API_RETURN) */
+  int32_t running;      /* the driver function running now, when the callable says so
+                           (kapi_lang_running: a helper it called); -1: the invocation's own */
 };
 
 typedef struct cb_act {

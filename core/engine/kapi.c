@@ -203,7 +203,13 @@ api_act *kapi_push_continuation(engine *e, thread *t, act_result (*after)(engine
 
 /* ---- Memory as the driver touches it ----------------------------------------------------------- */
 
-static uint64_t pc_of(const fp_kctx *k) { return k->cb ? k->cb->fn->address : 0; }
+/* Where driver code faulted: the function running now (a helper the callback called, when the
+ * callable says which), else the invocation's own function. */
+static uint64_t pc_of(const fp_kctx *k) {
+  if (!k->cb) return 0;
+  uint64_t helper = k->running >= 0 ? fp_k_function_address(k, (uint32_t)k->running) : 0;
+  return helper ? helper : k->cb->fn->address;
+}
 
 static fp_kresult mem_to_k(mem_result r) {
   return r == MEM_OK ? FP_K_DONE : r == MEM_EXCEPTION ? FP_K_EXCEPTION : FP_K_STOP;

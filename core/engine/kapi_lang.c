@@ -552,3 +552,5 @@ fp_kresult kapi_lang_fastfail(fp_kctx *k, uint32_t code) {
 struct km_space *kapi_lang_space(const fp_kctx *k) { return k->e->mem; }
 
 uint32_t kapi_lang_process(const fp_kctx *k) { return (uint32_t)k->t->process; }
+
+void kapi_lang_running(fp_kctx *k, int32_t index) { k->running = index; }

@@ -28,6 +28,10 @@
   X(RtlIntegerToUnicodeString, 3, PASSIVE_LEVEL, 0)                \
   X(KeQuerySystemTime, 1, KI_ANY, KF_VOID)
 
+/* The driver function (its index) running now in the invocation of `k`, -1 for the
+ * invocation's own: faults name it (the VM says so when it calls and returns). */
+void kapi_lang_running(fp_kctx *k, int32_t index);
+
 /* The simulated address space and the process of the thread running in `k`: the VM's loads
  * and stores try km_peek on them first, as fp_k_read and fp_k_write do, and call those when
  * it answers NULL (both stay the same for a whole step of an invocation). */

@@ -126,6 +126,7 @@ static int push_frame(vm_state *s, fp_kctx *k, const vm_func *fn, uint32_t base,
   f->prev_stmt = -1;
   f->nfin = 0;
   f->filter = 0;
+  if (s->nframes > 1) kapi_lang_running(k, (int32_t)fn->index);
   return 1;
 }
 
@@ -133,6 +134,8 @@ static void pop_frame(vm_state *s, fp_kctx *k) {
   vm_frame *f = &s->frames[--s->nframes];
   if (f->fsize) fp_k_stack_pop(k, f->fsize);
   if (s->prog->statement_events && !f->filter) s->stop = f->shadow;
+  if (!f->filter && f->fn != s->frames[s->nframes ? s->nframes - 1 : 0].fn)
+    kapi_lang_running(k, s->nframes > 1 ? (int32_t)s->frames[s->nframes - 1].fn->index : -1);
 }
 
 /* ---- Statement events ------------------------------------------------------------------------------- */
