@@ -293,7 +293,10 @@ static act_result apply_pre_status(engine *e, thread *t, walk_act *w, op *o, int
   case FLT_PREOP_PENDING:
     if (o->kind != OK_IRP) {
       if (rules_violation(e, t, RULE_PRE_PEND_1, NULL, id, o->id, 0, 0) == RULE_STOP) return ACT_STOP;
-      return eng_internal(e, t, "FLT_PREOP_PENDING for an operation that is not IRP-based cannot be modelled");
+      /* Verifier off, the run goes on as if the filter had turned the fast path down (the I/O
+       * manager then sends an IRP, which may be pended); any other operation passes on. */
+      return apply_pre_status(e, t, w, o, o->kind == OK_FAST_IO ? FLT_PREOP_DISALLOW_FASTIO : FLT_PREOP_SUCCESS_NO_CALLBACK,
+                              0, dirty, iopb_seen);
     }
     o->state = OPS_PENDED_PRE;
     o->pended_instance = w->pos;

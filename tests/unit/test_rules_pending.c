@@ -179,6 +179,30 @@ static void pre_pend1_pending_a_fast_io_operation_is_flagged(check_ctx *t) {
   fp_engine_free(e);
 }
 
+/* PENDING for fast I/O only; the IRP that follows passes on. */
+static NATIVE(pre_pending_fast_io_only) {
+  N_BEGIN;
+  N_READ(ARG(0), 4); /* Data->Flags */
+  if (N_RET & FLTFL_CALLBACK_DATA_FAST_IO_OPERATION) N_RETURN(FLT_PREOP_PENDING);
+  N_RETURN(FLT_PREOP_SUCCESS_NO_CALLBACK);
+  N_END;
+}
+
+/* Verifier off: flagged, then as if the filter had turned the fast path down (the I/O manager
+ * sends the read again as an IRP). */
+static void pre_pend1_pending_fast_io_without_verifier_goes_on_as_disallow_fastio(check_ctx *t) {
+  fp_engine *e = engine_with_files(1, 0);
+  tdrv d = tdrv_one("A", "385100", IRP_MJ_READ, 0, pre_pending_fast_io_only, NULL);
+  tdrv_add(e, &d);
+  fp_op_desc r = op_read("h", 0, 5, FP_IO_FAST);
+  int app = app_open_do_close(e, &r);
+  CHECK_INT(t, run_all(e), FP_END_COMPLETED);
+  CHECK(t, trace_has(e, "violation", "\"label\":\"PRE-PEND-NOT-IRP\""));
+  CHECK(t, trace_has(e, "fast_io_refused", NULL));
+  CHECK_STR(t, request_status(e, app, 1), "STATUS_SUCCESS");
+  fp_engine_free(e);
+}
+
 static NATIVE(pre_pending_with_context) {
   N_BEGIN;
   N_WRITE(ARG(2), 8, 0x99);
@@ -486,6 +510,7 @@ static const check_case cases[] = {
   CHECK_CASE(ctx1_a_context_passed_with_no_callback_is_flagged),
   CHECK_CASE(pre_pend3_never_completed_hangs),
   CHECK_CASE(pre_pend1_pending_a_fast_io_operation_is_flagged),
+  CHECK_CASE(pre_pend1_pending_fast_io_without_verifier_goes_on_as_disallow_fastio),
   CHECK_CASE(pre_pend1_a_context_with_pending_is_flagged),
   CHECK_CASE(pre_pend2_completion_before_the_pre_op_returns_is_handled),
   CHECK_CASE(pendpost1_post_op_pended_to_a_worker_completes_there),
