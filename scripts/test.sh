@@ -49,3 +49,6 @@ node tests/browser/run.mjs build/site
 
 say "The serve command answers (scripts/serve.sh in the background, then Ctrl-C)"
 node tests/serve/smoke.mjs
+
+say "Set-up as a user who is not root: a missing package stops with the command to run"
+bash tests/serve/not-root.sh
