@@ -76,6 +76,40 @@ export const tests = [
     },
   },
   {
+    name: 'the operation slides between the layers of the stack, not when the learner asks for reduced motion; the narration is a live region',
+    async run({ page, url }) {
+      await open(page, url);
+      await run(page, { dialog: 'close' });
+      // Count the token's slides (Element.animate on .op-token) from here on.
+      await page.evaluate(() => {
+        window.slides = 0;
+        const animate = Element.prototype.animate;
+        Element.prototype.animate = function (...args) {
+          if (this.classList.contains('op-token')) window.slides += 1;
+          return animate.apply(this, args);
+        };
+      });
+      // From PreRead's return the operation goes down to the next layer.
+      const exit = await find(page, (e) => e.kind === 'callback_exit' && e.function === 'PreRead');
+      await go(page, exit);
+      const before = await seen(page);
+      await page.locator('#controls').focus();
+      await page.keyboard.press('ArrowRight');
+      const after = await seen(page);
+      expect(before.tokenLayer === 'MyFilter' && after.tokenLayer && after.tokenLayer !== 'MyFilter', `the operation moves down: ${before.tokenLayer} -> ${after.tokenLayer}`);
+      expect((await page.evaluate(() => window.slides)) === 1, 'the move is animated');
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowRight');
+      const again = await seen(page);
+      expect(again.step === after.step && again.tokenLayer === after.tokenLayer, `one layer down again: ${JSON.stringify(again)}`);
+      expect((await page.evaluate(() => window.slides)) === 1, 'no slide with prefers-reduced-motion: reduce');
+      const narration = page.locator('#narration');
+      expect((await narration.getAttribute('aria-live')) === 'polite' && (await narration.getAttribute('role')) === 'status', 'the narration is announced (a polite live region)');
+      expect(again.narration === after.narration && again.narration.length > 0, `the narration follows: ${again.narration}`);
+    },
+  },
+  {
     name: 'step into, over and out of a callback',
     async run({ page, url }) {
       await open(page, url);
