@@ -110,6 +110,37 @@ export const tests = [
     },
   },
   {
+    name: 'the inspector marks pool blocks paged or nonpaged and highlights what changed; a click in the event log jumps there; the playhead of the lanes follows',
+    async run({ page, url }) {
+      await open(page, url);
+      await setSource(page, driver('pool-context'));
+      await run(page, { dialog: 'close' });
+      const paged = await find(page, (e) => e.kind === 'pool_alloc' && e.pool === 'paged');
+      await go(page, paged);
+      const poolText = () => page.locator('#inspector').textContent();
+      expect((await poolText()).includes('64 bytes, tag Note, paged'), 'the paged block is listed as paged');
+      const nonpaged = await find(page, (e) => e.kind === 'pool_alloc' && e.pool === 'nonpaged');
+      await go(page, nonpaged);
+      expect((await poolText()).includes('4 bytes, tag RLen, nonpaged'), 'the nonpaged block is listed as nonpaged');
+      const playhead = () => page.locator('#lanes line.playhead').getAttribute('x1');
+      const x = Number(await playhead());
+      // The statement after the allocation wrote `length`: its row is highlighted as changed.
+      const wrote = await find(page, (e) => e.kind === 'statement' && e.locals && 'length' in e.locals);
+      await go(page, wrote);
+      const row = page.locator('#inspector tr[data-field="length"]');
+      expect((await row.getAttribute('data-changed')) === 'true', 'the local that changed at this step is highlighted');
+      expect(Number(await playhead()) > x, 'the playhead moved on with the step');
+      await page.locator('#controls').focus();
+      await page.keyboard.press('ArrowRight');
+      expect((await row.getAttribute('data-changed')) !== 'true', 'at the next step it is no longer marked');
+      // The event log: a click on a row a few events on goes there.
+      const target = wrote + 3;
+      await page.locator(`#log button[data-step="${target}"]`).click();
+      expect((await seen(page)).step === target, 'the log click moved the player');
+      expect((await page.locator(`#log button[data-step="${target}"]`).getAttribute('aria-current')) === 'step', 'the clicked row is the current one');
+    },
+  },
+  {
     name: 'step into, over and out of a callback',
     async run({ page, url }) {
       await open(page, url);
@@ -191,6 +222,9 @@ export const tests = [
       expect(state.thread === 'Worker (critical) 1' && state.irql === 'PASSIVE_LEVEL' && !state.dpc, `inspector: ${JSON.stringify(state)}`);
       expect(state.line && state.line.includes('DbgPrint("SafePostRead'), `line: ${state.line}`);
       expect(await page.locator('#lanes .marker.work_start').count() > 0, 'the lanes mark the work item picked up');
+      expect(await page.locator('#lanes .marker.work_queued').count() > 0, 'the lanes mark the work item queued');
+      expect(await page.locator('#lanes .marker-text.wait').count() > 0, 'the lanes mark the waits (the application waits for its read)');
+      expect(await page.locator('#lanes line.switch').count() > 0, 'the lanes mark the thread switches');
       await screenshot(page, 'post-op-pended-to-a-worker');
     },
   },
