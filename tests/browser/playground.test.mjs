@@ -274,6 +274,9 @@ export const tests = [
       expect(state.narration.startsWith('Rule PRE-COMPLETE-2 is broken'), `next problem: ${state.narration}`);
       await page.keyboard.press('Shift+N');
       expect((await seen(page)).step === state.step, 'no earlier problem: the step stays');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+N');
+      expect((await seen(page)).step === state.step, 'previous problem, from the end, goes back to the violation');
     },
   },
   {
