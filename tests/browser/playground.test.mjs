@@ -141,6 +141,31 @@ export const tests = [
     },
   },
   {
+    name: 'the scenario panel: every variant runs and gets its tab, and the other filters join the stack at their altitudes',
+    async run({ page, url }) {
+      await open(page, url);
+      for (const v of ['fast_io', 'paging', 'noncached', 'pressure', 'verifier_off']) await setting(page, 'variants', v, true);
+      for (const other of ['passthrough', 'auditor']) await setting(page, 'others', other, true);
+      await run(page, { dialog: 'close' });
+      const tabs = await page.locator('#variants [role="tab"]').allTextContents();
+      expect(tabs.length === 7, `seven variant tabs: ${JSON.stringify(tabs)}`);
+      const layers = await page.locator('#stack .layer .layer-name').allTextContents();
+      const order = ['PassThrough', 'MyFilter', 'Auditor'].map((name) => layers.indexOf(name));
+      expect(order.every((i) => i >= 0) && order[0] < order[1] && order[1] < order[2], `the filters by altitude, highest first: ${layers}`);
+      expect((await page.locator('#stack').textContent()).includes('385100'), 'each filter shows its altitude');
+      // Each variant's trace is the one its tab says: look at the first read of each.
+      const firstRead = async (tab) => {
+        await page.click(`#variants [data-variant="${tab}"]`);
+        const i = await find(page, (e) => e.kind === 'op_start' && e.major === 'IRP_MJ_READ');
+        return page.evaluate((step) => window.fltplay.player.model.events[step], i);
+      };
+      const index = (name) => { const i = tabs.findIndex((label) => label.startsWith(name)); expect(i >= 0, `a tab for ${name}: ${JSON.stringify(tabs)}`); return i; };
+      expect((await firstRead(index('fast_io'))).op_kind === 'fast_io', 'the fast I/O variant starts with fast I/O');
+      expect((await firstRead(index('paging'))).irp_flags.includes('IRP_PAGING_IO'), 'the paging variant reads with IRP_PAGING_IO');
+      expect((await firstRead(index('noncached'))).irp_flags.includes('IRP_NOCACHE'), 'the non-cached variant reads with IRP_NOCACHE');
+    },
+  },
+  {
     name: 'step into, over and out of a callback',
     async run({ page, url }) {
       await open(page, url);
