@@ -1,6 +1,7 @@
 // A learner through lesson 7 (FltDoCompletionProcessingWhenSafe) in Chromium: open it, run the
 // starter, see a goal fail with its variant and step, jump there, apply the solution, see every
-// goal pass, reload, find the lesson and the progress kept.
+// goal pass, reload, find the lesson and the progress kept; hints one at a time and the solution
+// on request.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +74,38 @@ export const tests = [
       await page.click('#lesson-leave');
       expect(await page.locator('#lesson-panel').isHidden(), 'leaving the lesson hides its panel');
       expect(await page.locator('#scenario').isVisible(), 'and brings the playground back');
+    },
+  },
+  {
+    name: 'lesson 7: hints one at a time, the solution on request and back to the learner\'s code, both kept over a reload',
+    async run({ page, url }) {
+      await open(page, url);
+      await page.click('#lessons-button');
+      await page.locator(`#lessons button[data-lesson="${LESSON}"]`).click();
+      await page.locator('#lesson-title').waitFor();
+      const hints = page.locator('#lesson-panel .hints li');
+      expect((await hints.count()) === 0, 'no hint is shown at first');
+      const total = JSON.parse(fs.readFileSync(path.join(repo, 'lessons', LESSON, 'lesson.json'), 'utf8')).hints.length;
+      for (let shown = 1; shown <= total; shown++) {
+        await page.click('#lesson-hint');
+        await page.waitForFunction((n) => document.querySelectorAll('#lesson-panel .hints li').length === n, shown);
+      }
+      expect(await page.locator('#lesson-hint').isDisabled(), 'after the last hint the button is disabled');
+      // The learner's own code, then the solution, then back.
+      const mine = '// my attempt\n' + (await editorText(page));
+      await setSource(page, mine);
+      await page.click('#lesson-solution');
+      const solution = fs.readFileSync(path.join(repo, 'lessons', LESSON, 'solution.c'), 'utf8');
+      await page.waitForFunction(() => document.querySelector('#lesson-mine') !== null);
+      expect((await editorText(page)) === solution, 'the solution is in the editor');
+      await page.click('#lesson-mine');
+      await page.locator('#lesson-solution').waitFor();
+      expect((await editorText(page)) === mine, 'back to the learner\'s code');
+      await page.reload();
+      await page.locator('#core-status[data-state="ready"]').waitFor({ timeout: 30000 });
+      await page.locator('#lesson-title').waitFor();
+      expect((await hints.count()) === total, 'the hints shown are kept over a reload');
+      expect((await editorText(page)) === mine, 'and the learner\'s code');
     },
   },
 ];
