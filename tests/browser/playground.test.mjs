@@ -166,6 +166,48 @@ export const tests = [
     },
   },
   {
+    name: 'the page keeps to its Content-Security-Policy: no eval, no inline script, and a run breaks none of it',
+    async run({ page, url }) {
+      await page.addInitScript(() => {
+        window.cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await open(page, url);
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      const scriptSrc = (policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) || '').split(/\s+/);
+      expect(scriptSrc.includes("'self'") && !scriptSrc.includes("'unsafe-eval'") && !scriptSrc.includes("'unsafe-inline'"),
+        `script-src allows neither eval nor inline scripts (only 'wasm-unsafe-eval' for WebAssembly): ${scriptSrc.join(' ')}`);
+      expect(/default-src 'self'/.test(policy) && /connect-src 'self'/.test(policy), `everything from this origin: ${policy}`);
+      const inline = await page.evaluate(() => [...document.scripts].filter((script) => !script.src).length);
+      expect(inline === 0, `no inline script: ${inline}`);
+      await run(page, { dialog: 'close' });
+      await page.click('#variants [data-variant="1"]');
+      expect((await seen(page)).events > 0, 'the run was shown');
+      const violations = await page.evaluate(() => window.cspViolations);
+      expect(violations.length === 0, `no policy violation: ${violations.join(', ')}`);
+    },
+  },
+  {
+    name: 'the Content-Security-Policy is enforced: an inline script injected into the page is refused and reported',
+    expectProblems: true, // the browser logs the refusal as a console error, which is the point
+    async run({ page, url, session }) {
+      await page.addInitScript(() => {
+        window.cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective));
+      });
+      await open(page, url);
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.injected = true;';
+        document.head.append(script);
+      });
+      await page.waitForFunction(() => window.cspViolations.length > 0, null, { timeout: 5000 });
+      expect((await page.evaluate(() => window.injected)) === undefined, 'the inline script did not run');
+      expect((await page.evaluate(() => window.cspViolations))[0].startsWith('script-src'), 'the violation is reported for script-src');
+      expect(session.problems.some((p) => p.includes('Content Security Policy')), `the refusal reached the console: ${session.problems}`);
+    },
+  },
+  {
     name: 'step into, over and out of a callback',
     async run({ page, url }) {
       await open(page, url);
