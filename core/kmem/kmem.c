@@ -202,13 +202,9 @@ static km_block *search(const km_space *s, uint64_t address) {
   return b;
 }
 
-/* search() with the blocks of recent accesses first, then a cache by page: addresses are never
- * reused, so a cached record stays right until it is dropped (compact clears the cache; a
- * retired record stays, with no bytes). */
+/* search() with a cache by page: addresses are never reused, so a cached record stays right
+ * until it is dropped (compact clears the cache; a retired record stays, with no bytes). */
 static km_block *lookup(km_space *s, uint64_t address) {
-  km_block *const *hot = &s->head.hot[2u * ((address / KM_PAGE_SIZE) % KM_HOT_SETS)];
-  for (int i = 0; i < 2; i++)
-    if (hot[i] && address >= slot_start(hot[i]) && address < hot[i]->slot_end) return hot[i];
   km_block **slot = &s->cache[(address / KM_PAGE_SIZE) % LOOKUP_CACHE];
   km_block *b = *slot;
   if (b && address >= slot_start(b) && address < b->slot_end) return b;
