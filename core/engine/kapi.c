@@ -147,9 +147,8 @@ void fp_k_statement(fp_kctx *k, const fp_k_span *span, const fp_k_change *change
 
 int fp_k_should_yield(fp_kctx *k) { return sim_should_yield(k->e, k->t); }
 
-uint32_t fp_k_statement_credit(fp_kctx *k, const uint32_t **events) {
+uint32_t fp_k_statement_credit(fp_kctx *k) {
   engine *e = k->e;
-  *events = &e->trace.count;
   if (e->statements >= e->statement_limit) return 0;
   uint64_t credit = e->statement_limit - e->statements; /* sim_should_yield's first test */
   if (k->t->irql < DISPATCH_LEVEL) {

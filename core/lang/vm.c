@@ -64,11 +64,12 @@ static void free_state(vm_state *s, fp_kctx *k) {
   fp_k_free(k, s);
 }
 
-/* Reports the statements run on credit and drops the rest of the credit (see OP_STMT). */
+/* Reports the statements run on credit and drops the rest of the credit (see OP_STMT): before
+ * anything else of the kernel interface is called. */
 static inline void settle(vm_state *s, fp_kctx *k) {
-  if (s->spent) fp_k_spend_statements(k, s->spent);
-  s->spent = 0;
-  s->credit = 0;
+  uint32_t spent = s->credit - s->left;
+  if (spent) fp_k_spend_statements(k, spent);
+  s->credit = s->left = 0;
 }
 
 /* Pushes a frame for `fn` whose registers start at `base`; 0 when the run stopped (a budget,
@@ -300,7 +301,8 @@ int vm_raise(const fp_callable *self, fp_invocation *inv, fp_kctx *k, uint32_t c
     r = s->regs + f->base;                 \
   } while (0)
 #define SYNC() (f->pc = (uint32_t)(ip - code))
-#define AT() (s->cur_pc = (uint32_t)(ip - 1 - code))
+/* Before any call into the engine: where the instruction is, and the credit settled. */
+#define AT() (s->cur_pc = (uint32_t)(ip - 1 - code), settle(s, k))
 #define FAIL(kr) return (kr) == FP_K_EXCEPTION && s->unwinding ? FP_STEP_YIELDED : FP_STEP_STOPPED
 
 static fp_kresult raise_in_driver(vm_state *s, fp_kctx *k, uint32_t code) {
@@ -491,6 +493,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       uint64_t retbuf = 0;
       if (i->b && n > i->a) retbuf = r[--n]; /* a structure result's buffer came last */
       uint32_t last = n < i->a + VM_MAX_VARARGS ? n : i->a + VM_MAX_VARARGS;
+      settle(s, k);
       for (uint32_t a = i->a; a < last; a++) {
         fp_kresult kr = fp_k_write(k, f->fbase + (uint64_t)(int64_t)i->k + 8u * a, 8, r[a]);
         if (kr != FP_K_DONE) {
@@ -576,11 +579,10 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     case OP_STMT:
       if (s->in_filter) break;
       /* Without statement events nothing is recorded between statements, so the engine's
-       * answer stays "go on" for as many statements as it gave credit for, unless something
-       * was recorded meanwhile (a page-in, a kernel call). */
-      if (s->credit && *s->events == s->credit_events) {
-        s->credit--;
-        s->spent++;
+       * answer stays "go on" for as many statements as it gave credit for; every call into
+       * the engine (AT) drops the credit first. */
+      if (s->left) {
+        s->left--;
         break;
       }
       settle(s, k);
@@ -593,8 +595,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       if (events) {
         statement(s, k, f, (uint32_t)i->k, (uint32_t)(i - code));
       } else {
-        s->credit = fp_k_statement_credit(k, &s->events);
-        s->credit_events = *s->events;
+        s->credit = s->left = fp_k_statement_credit(k);
       }
       break;
     case OP_CALLFIN: case OP_CALLFINA:
@@ -617,6 +618,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
         break;
       }
       SYNC();
+      settle(s, k);
       if (!unwind(s, k)) return FP_STEP_STOPPED;
       RELOAD();
       break;

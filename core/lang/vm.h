@@ -48,9 +48,8 @@ typedef struct vm_state {
   uint32_t pending_reg;           /* a suspended kernel call's destination */
   uint8_t pending_norm, pending;
   uint8_t skip_yield;             /* resumed at a statement after yielding there */
-  uint32_t credit, spent;         /* statements that may pass without asking, and those that did */
-  uint32_t credit_events;         /* the trace's event count when the credit was given */
-  const uint32_t *events;         /* the trace's event count (fp_k_statement_credit) */
+  uint32_t credit;                /* statements that could pass without asking (fp_k_statement_credit) */
+  uint32_t left;                  /* ... and those of them not run yet */
   uint8_t unwinding, unwind_first;
   int32_t unwind_try;
   uint32_t target_frame;

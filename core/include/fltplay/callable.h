@@ -98,11 +98,12 @@ void fp_k_statement(fp_kctx *k, const fp_k_span *span, const fp_k_change *change
  * budget and returns 1 (with the run ended) when the budget ran out. */
 int fp_k_should_yield(fp_kctx *k);
 
-/* How many statements, from now, fp_k_should_yield would let pass (answer 0) as long as nothing
- * is recorded in the trace meanwhile: an interpreter may count those itself, checking that
- * *events (the trace's event count) has not moved, and must report them with
- * fp_k_spend_statements before it returns its step or makes a kernel call. */
-uint32_t fp_k_statement_credit(fp_kctx *k, const uint32_t **events);
+/* How many statements, from now, fp_k_should_yield would let pass (answer 0) as long as the
+ * interpreter calls nothing else of this interface meanwhile (any call may record an event,
+ * and time passes with events): an interpreter may count those itself, and must report them
+ * with fp_k_spend_statements and drop the rest before it calls anything else or returns its
+ * step. */
+uint32_t fp_k_statement_credit(fp_kctx *k);
 
 /* Accounts for `n` statements that ran on the credit of fp_k_statement_credit, as `n` calls of
  * fp_k_should_yield that answered 0 would have. */
