@@ -49,7 +49,9 @@ typedef enum act_result {
   ACT_PUSHED,   /* a child was pushed; this activation is stepped again when it finishes */
   ACT_DONE,     /* finished: pop it; its value is in a->value */
   ACT_BLOCKED,  /* the thread waits (thread->wait set); step again when it wakes */
-  ACT_STOP      /* the run ended (the reason is recorded) */
+  ACT_STOP,     /* the run ended (the reason is recorded) */
+  ACT_RESUME    /* its child finished within the step (sim_step_again): step it again with
+                   child_done and child_value as they are */
 } act_result;
 
 typedef struct act_vt {
@@ -424,6 +426,7 @@ struct fp_engine {
   uint32_t work_item_allocs;
   uint64_t statements;            /* driver statements run (a budget of 50 per allowed event) */
   uint64_t statement_limit;       /* that budget (set when the run loop starts) */
+  uint32_t step_guard;            /* below this event count the run loop checks no budget */
   int kernel_code_resident;       /* pageable kernel routines are in memory */
 };
 
@@ -469,6 +472,22 @@ static inline int sim_should_yield(engine *e, thread *t) {
   if (e->timer_min_due > e->time) return 0; /* no timer is due */
   return sim_timer_due(e);
 }
+
+/* Whether the run loop's next iteration would simply step the top activation of `t` (the
+ * thread running now): no budget reached, no DPC due, the thread neither waiting nor at the
+ * end of its quantum. */
+static inline int sim_next_is(const engine *e, const thread *t) {
+  return !e->end && e->trace.count < e->step_guard && !e->trace.failed && e->threads[e->current] == t &&
+         !t->wait && !t->finished && !(e->timer_min_due <= e->time && t->irql < 2u /* DISPATCH_LEVEL */) &&
+         (t->irql >= 2u || e->quantum_left > 0);
+}
+
+/* After activation `a` of `t` returned `*r` from its step: when the run loop's next
+ * iterations would step `a`'s new child and then `a` again with nothing else happening, runs
+ * the child's step here (as the run loop would, quantum included) and returns 1: the caller
+ * then carries on with its next state (with child_done set if the child finished). Otherwise
+ * returns 0 with *r the value the step must return. The trace is the same either way. */
+int sim_step_again(engine *e, thread *t, act *a, act_result *r);
 
 /* Ends the run with `reason` (the event describing it must already be recorded). */
 act_result sim_stop(engine *e, fp_end_reason reason);

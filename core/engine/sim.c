@@ -59,6 +59,32 @@ static void pop(engine *e, thread *t) {
   slab_free(&e->slabs, a);
 }
 
+int sim_step_again(engine *e, thread *t, act *a, act_result *r) {
+  if (*r == ACT_CONTINUE) {
+    if (!sim_next_is(e, t)) return 0;
+    a->child_done = 0; /* the rest of the run loop's iteration, then the next one's start */
+    if (e->quantum_left) e->quantum_left--;
+    return 1;
+  }
+  if (*r != ACT_PUSHED || t->top == a || t->top->below != a || !sim_next_is(e, t)) return 0;
+  a->child_done = 0;
+  if (e->quantum_left) e->quantum_left--;
+  act *c = t->top;
+  act_result cr = c->vt->step(e, t, c);
+  if (cr != ACT_DONE) {
+    if (cr != ACT_RESUME) c->child_done = 0;
+    *r = cr; /* the run loop has nothing left to do for this iteration (a's child_done is 0) */
+    return 0;
+  }
+  pop(e, t); /* `a` is on top again, with the child's value */
+  if (!sim_next_is(e, t)) {
+    *r = ACT_RESUME;
+    return 0;
+  }
+  if (e->quantum_left) e->quantum_left--;
+  return 1;
+}
+
 void sim_set_irql(engine *e, thread *t, unsigned irql, const char *why) {
   if (t->irql == irql) return;
   unsigned old = t->irql;
@@ -238,6 +264,7 @@ fp_end_reason sim_run(engine *e, uint32_t budget) {
   e->statement_limit = (uint64_t)limit * 50u; /* sim_should_yield's budget */
   uint32_t stop_at = budget ? e->trace.count + budget : UINT32_MAX;
   uint32_t guard = limit < stop_at ? limit : stop_at; /* below it, neither check below fires */
+  e->step_guard = guard;
   while (!e->end) {
     if (e->trace.count >= guard || e->trace.failed) {
       if (e->trace.count >= limit) {
@@ -284,7 +311,7 @@ fp_end_reason sim_run(engine *e, uint32_t budget) {
     if (e->quantum_left) e->quantum_left--;
     act *a = t->top;
     act_result r = a->vt->step(e, t, a);
-    a->child_done = 0;
+    if (r != ACT_RESUME) a->child_done = 0;
     switch (r) {
     case ACT_DONE:
       pop(e, t);
@@ -298,6 +325,7 @@ fp_end_reason sim_run(engine *e, uint32_t budget) {
     case ACT_CONTINUE:
     case ACT_PUSHED:
     case ACT_BLOCKED:
+    case ACT_RESUME:
       break;
     }
   }

@@ -533,8 +533,7 @@ static act_result finish_step(engine *e, thread *t, walk_act *w, op *o) {
   return ACT_DONE;
 }
 
-static act_result walk_step(engine *e, thread *t, act *a) {
-  walk_act *w = (walk_act *)a;
+static act_result walk_state(engine *e, thread *t, walk_act *w) {
   op *o = op_of(e, w);
   switch (w->state) {
   case W_PRE: return pre_step(e, t, w, o);
@@ -546,6 +545,15 @@ static act_result walk_step(engine *e, thread *t, act *a) {
   case W_FINISH: return finish_step(e, t, w, o);
   }
   return eng_internal(e, t, "walk in an unknown state");
+}
+
+/* Runs the walk's states, and the callbacks they call, for as long as the scheduler would
+ * have stepped them one after the other anyway (sim_step_again). */
+static act_result walk_step(engine *e, thread *t, act *a) {
+  act_result r;
+  do r = walk_state(e, t, (walk_act *)a);
+  while (sim_step_again(e, t, a, &r));
+  return r;
 }
 
 static const act_vt walk_vt = { "walk", walk_step, NULL };
