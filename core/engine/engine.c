@@ -18,25 +18,6 @@
 
 /* ---- Events ---------------------------------------------------------------------------------- */
 
-trc_event *eng_event(engine *e, thread *t, trc_kind kind) {
-  if (!t && e->thread_count) t = e->threads[e->current];
-  uint64_t time = e->time++;
-  trc_event *ev = trc_new(&e->trace);
-  if (!ev) return NULL;
-  ev->kind = (uint16_t)kind;
-  ev->irql = (uint8_t)(t ? t->irql : 0);
-  ev->dpc = (uint8_t)(t && t->dpc_depth ? 1 : 0);
-  ev->time = time;
-  ev->thread = (int16_t)(t ? t->id : -1);
-  ev->instance = -1;
-  ev->op = -1;
-  ev->request = -1;
-  ev->a = ev->b = 0;
-  ev->x = ev->y = 0;
-  ev->str = 0;
-  return ev;
-}
-
 act_result eng_internal(engine *e, thread *t, const char *what) {
   if (e->end) return ACT_STOP;
   trc_event *ev = eng_event(e, t, TRC_RUN_END);

@@ -513,8 +513,26 @@ thread *sim_current(engine *e);
 
 /* ---- trace helpers (engine.c) ---------------------------------------------------------------- */
 
-/* Records an event of `kind` in thread `t` (NULL: no thread) with the given details. */
-trc_event *eng_event(engine *e, thread *t, trc_kind kind);
+/* Records an event of `kind` in thread `t` (NULL: the thread running now, if any) and returns
+ * it for the caller to fill in, or NULL when memory ran out. */
+static inline trc_event *eng_event(engine *e, thread *t, trc_kind kind) {
+  if (!t && e->thread_count) t = e->threads[e->current];
+  uint64_t time = e->time++;
+  trc_event *ev = trc_new(&e->trace);
+  if (!ev) return NULL;
+  ev->kind = (uint16_t)kind;
+  ev->irql = (uint8_t)(t ? t->irql : 0);
+  ev->dpc = (uint8_t)(t && t->dpc_depth ? 1 : 0);
+  ev->time = time;
+  ev->thread = (int16_t)(t ? t->id : -1);
+  ev->instance = -1;
+  ev->op = -1;
+  ev->request = -1;
+  ev->a = ev->b = 0;
+  ev->x = ev->y = 0;
+  ev->str = 0;
+  return ev;
+}
 
 /* Adds a request (a copy of `d`) to thread `thread`'s script, or as a step of request
  * `parent` (>= 0); returns its id or -1 when memory runs out. */
