@@ -69,8 +69,9 @@ static void change(engine *e, const char *name, const uint8_t *old, const uint8_
 
 /* The trace's id of a function's name. */
 static uint32_t name_id(engine *e, const cb_act *c) {
+  if (c->fn->name_id) return c->fn->name_id;
   function *fn = &e->drivers[c->driver]->functions[c->inv.function];
-  if (!fn->name_id) fn->name_id = trc_intern(&e->trace, fn->name);
+  fn->name_id = trc_intern(&e->trace, fn->name);
   return fn->name_id;
 }
 
@@ -299,7 +300,7 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
   c->instance = inst;
   c->op = op_id;
   c->inv.driver = d;
-  c->inv.function = (uint32_t)(fn - e->drivers[d]->functions);
+  c->inv.function = fn->index;
   c->inv.argc = argc > 8 ? 8 : argc;
   if (args)
     for (uint32_t i = 0; i < c->inv.argc; i++) c->inv.args[i] = args[i];

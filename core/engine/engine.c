@@ -220,6 +220,7 @@ fp_status fp_engine_add_driver(fp_engine *e, const fp_driver_desc *d, int *id) {
     f->name = fp_strdup(e->alloc, d->functions[i].name);
     f->callable = *d->functions[i].callable;
     f->flags = d->functions[i].flags;
+    f->index = (uint32_t)i;
     km_attrs attrs = { 0 };
     attrs.owner = dr->id;
     attrs.code = 1;

@@ -113,6 +113,7 @@ typedef struct function {
   unsigned flags;         /* FP_FUNC_PAGEABLE */
   uint64_t address;       /* code block in the image */
   uint32_t name_id;       /* the name's id in the trace's strings (0 until first needed) */
+  uint32_t index;         /* its index in the driver's functions */
 } function;
 
 /* One FLT_OPERATION_REGISTRATION entry as registered. */
