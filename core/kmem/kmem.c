@@ -138,20 +138,18 @@ uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attr
     cb->items = items;
     cb->cap = cap;
   }
-  km_block *b = kh_alloc(&s->heap, sizeof *b);
+  km_block *b = kh_alloc_raw(&s->heap, sizeof *b);
   if (!b) return 0;
-  b->bytes = kh_alloc(&s->heap, slot_end - base);
-  if (!b->bytes) {
+  uint8_t *bytes = kh_alloc(&s->heap, slot_end - base);
+  if (!bytes) {
     kh_free(&s->heap, b, sizeof *b);
     return 0;
   }
   b->base = base;
   b->size = size;
   b->slot_end = slot_end;
+  b->bytes = bytes;
   b->id = ++s->ids;
-  b->cls = (uint8_t)cls;
-  b->resident = 1;
-  b->special = (uint8_t)special;
   if (attrs) {
     b->tag = attrs->tag;
     b->owner = attrs->owner;
@@ -161,8 +159,20 @@ uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attr
     b->pageable = attrs->pageable;
     b->code = attrs->code;
   } else {
+    b->tag = 0;
     b->owner = -1;
+    b->process = 0;
+    b->pool_type = 0;
+    b->label = 0;
+    b->pageable = 0;
+    b->code = 0;
   }
+  b->cls = (uint8_t)cls;
+  b->resident = 1;
+  b->freed = 0;
+  b->special = (uint8_t)special;
+  b->alias = 0;
+  b->watched = 0;
   cb->items[cb->count++] = b;
   cb->next = next;
   /* A new block is touched soon; it is resident and not freed, as km_peek's blocks must be. */
