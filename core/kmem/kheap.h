@@ -9,8 +9,20 @@
 #define FP_KMEM_KHEAP_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "base/alloc.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define KH_CHUNKS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KH_CHUNKS 0
+#endif
+#endif
+#ifndef KH_CHUNKS
+#define KH_CHUNKS 1
+#endif
 
 #define KH_GRAIN 16u
 #define KH_MAX 1024u      /* larger pieces are plain allocations */
@@ -28,15 +40,42 @@ typedef struct kh_heap {
 /* Prepares an empty heap over `a`. */
 void kh_init(kh_heap *h, fp_alloc *a);
 
-/* `size` zeroed bytes (16-byte aligned; size > 0), or NULL when memory runs out. Freed with
- * kh_free and the same size. */
-void *kh_alloc(kh_heap *h, size_t size);
+/* Whether pieces of `size` bytes live in the chunks (kh_release frees them). */
+static inline int kh_chunked(size_t size) { return KH_CHUNKS && size - 1 < KH_MAX; }
+
+/* kh_alloc_raw when the piece is not chunked or a new chunk is needed. */
+void *kh_alloc_slow(kh_heap *h, size_t size);
+
+/* `size` uninitialised bytes (16-byte aligned; size > 0), or NULL when memory runs out: the
+ * newest piece given back in its size class first, else the next bytes of the newest chunk.
+ * Freed with kh_free and the same size. */
+static inline void *kh_alloc_raw(kh_heap *h, size_t size) {
+  if (kh_chunked(size)) {
+    size_t cls = (size - 1) / KH_GRAIN, bytes = (cls + 1) * KH_GRAIN;
+    void *p = h->free[cls];
+    if (p) {
+      memcpy(&h->free[cls], p, sizeof(void *));
+      return p;
+    }
+    if (h->bump_left >= bytes) {
+      p = h->bump;
+      h->bump += bytes;
+      h->bump_left -= bytes;
+      return p;
+    }
+  }
+  return kh_alloc_slow(h, size);
+}
+
+/* The same, zeroed. Freed with kh_free and the same size. */
+static inline void *kh_alloc(kh_heap *h, size_t size) {
+  void *p = kh_alloc_raw(h, size);
+  if (p) memset(p, 0, kh_chunked(size) ? (size + KH_GRAIN - 1) / KH_GRAIN * KH_GRAIN : size);
+  return p;
+}
 
 /* Gives back a piece of `size` bytes from kh_alloc (NULL is allowed). */
 void kh_free(kh_heap *h, void *p, size_t size);
-
-/* Whether pieces of `size` bytes live in the chunks (kh_release frees them). */
-int kh_chunked(size_t size);
 
 /* Frees every chunk. */
 void kh_release(kh_heap *h);

@@ -53,12 +53,17 @@ static void remember_hot(km_space *s, uint64_t address, km_block *b) {
   set[0] = b;
 }
 
-/* Drops `b` from the caches of checked accesses (it was freed or retired): only the sets of the
- * pages its slot spans can hold it (remember_hot files a block under the page of an address
- * inside it). */
+/* Drops `b` from the caches of checked accesses (it was freed): only the sets of the pages its
+ * slot spans can hold it (remember_hot files a block under the page of an address inside it). */
 static void forget(km_space *s, const km_block *b) {
   if (s->head.last == b) s->head.last = NULL;
   uint64_t first = slot_start(b) / KM_PAGE_SIZE, last = (b->slot_end - 1) / KM_PAGE_SIZE;
+  if (first == last) {
+    km_block **set = &s->head.hot[2u * (first % KM_HOT_SETS)];
+    if (set[0] == b) set[0] = NULL;
+    if (set[1] == b) set[1] = NULL;
+    return;
+  }
   uint64_t pages = last - first + 1;
   if (pages > KM_HOT_SETS) pages = KM_HOT_SETS;
   for (uint64_t p = 0; p < pages; p++) {
@@ -138,20 +143,18 @@ uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attr
     cb->items = items;
     cb->cap = cap;
   }
-  km_block *b = kh_alloc(&s->heap, sizeof *b);
+  km_block *b = kh_alloc_raw(&s->heap, sizeof *b);
   if (!b) return 0;
-  b->bytes = kh_alloc(&s->heap, slot_end - base);
-  if (!b->bytes) {
+  uint8_t *bytes = kh_alloc(&s->heap, slot_end - base);
+  if (!bytes) {
     kh_free(&s->heap, b, sizeof *b);
     return 0;
   }
   b->base = base;
   b->size = size;
   b->slot_end = slot_end;
+  b->bytes = bytes;
   b->id = ++s->ids;
-  b->cls = (uint8_t)cls;
-  b->resident = 1;
-  b->special = (uint8_t)special;
   if (attrs) {
     b->tag = attrs->tag;
     b->owner = attrs->owner;
@@ -161,8 +164,20 @@ uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attr
     b->pageable = attrs->pageable;
     b->code = attrs->code;
   } else {
+    b->tag = 0;
     b->owner = -1;
+    b->process = 0;
+    b->pool_type = 0;
+    b->label = 0;
+    b->pageable = 0;
+    b->code = 0;
   }
+  b->cls = (uint8_t)cls;
+  b->resident = 1;
+  b->freed = 0;
+  b->special = (uint8_t)special;
+  b->alias = 0;
+  b->watched = 0;
   cb->items[cb->count++] = b;
   cb->next = next;
   /* A new block is touched soon; it is resident and not freed, as km_peek's blocks must be. */
@@ -234,30 +249,36 @@ static void compact(class_blocks *cb, km_space *s) {
   cb->retired = 0;
 }
 
+/* Retires the block freed longest ago. It needs no forget: a freed block never enters the
+ * caches of checked accesses again (its accesses are stale, never KM_OK). */
 static void retire_oldest(km_space *s) {
   km_block *b = s->freed[s->freed_head];
-  s->freed_head = (s->freed_head + 1) % s->freed_cap;
+  s->freed_head = (s->freed_head + 1) & (s->freed_cap - 1);
   s->freed_count--;
   drop_bytes(s, b);
   if (b->watched) s->head.epoch++;
-  forget(s, b);
   /* The lookup cache may keep the record: it stays (its bytes are gone), so lookups stay right. */
   class_blocks *cb = &s->classes[b->cls];
   if (++cb->retired > 64 && cb->retired > cb->count / 2) compact(cb, s);
 }
 
+/* Queues freed `b` for retirement (the ring's capacity is a power of two); 0 when memory runs out. */
 static int remember_freed(km_space *s, km_block *b) {
   if (s->freed_count == s->freed_cap) {
     uint32_t cap = s->freed_cap ? s->freed_cap * 2 : 64;
     km_block **ring = fp_malloc(s->alloc, cap * sizeof *ring);
     if (!ring) return 0;
-    for (uint32_t i = 0; i < s->freed_count; i++) ring[i] = s->freed[(s->freed_head + i) % s->freed_cap];
+    uint32_t tail = s->freed_cap - s->freed_head; /* the ring is full: the oldest run up to its end first */
+    if (s->freed_count) {
+      memcpy(ring, s->freed + s->freed_head, tail * sizeof *ring);
+      memcpy(ring + tail, s->freed, s->freed_head * sizeof *ring);
+    }
     fp_free(s->alloc, s->freed);
     s->freed = ring;
     s->freed_cap = cap;
     s->freed_head = 0;
   }
-  s->freed[(s->freed_head + s->freed_count) % s->freed_cap] = b;
+  s->freed[(s->freed_head + s->freed_count) & (s->freed_cap - 1)] = b;
   s->freed_count++;
   if (s->freed_count > s->config.quarantine) retire_oldest(s);
   return 1;
