@@ -111,11 +111,11 @@ static void find_param_fields(engine *e) {
 
 /* Adds to the last event what the callback changed in its operation's callback data and
  * parameters: "Data->IoStatus.Status", "Data->Iopb->Parameters.Read.Length", ... */
-static void record_changes(engine *e, const cb_act *c) {
-  if (c->op < 0) return;
+static int record_changes(engine *e, const cb_act *c) {
+  if (c->op < 0) return 0;
   const op *o = e->ops[c->op];
   const uint8_t *now = cbd_host(e, o);
-  if (!now) return;
+  if (!now) return 0;
   /* Most callbacks change nothing: then only the CompletionContext slot can differ. */
   int same = same_bytes(c->before, now, CBD_SIZE + IOPB_SIZE);
   static const struct { ks_field f; const char *name; } top[] = {
@@ -154,7 +154,7 @@ static void record_changes(engine *e, const cb_act *c) {
     }
   }
   int arm = params_arm(o->major);
-  if (arm < 0 || same) return;
+  if (arm < 0 || same) return same;
   if (!e->param_fields_ready) find_param_fields(e);
   uint32_t base = kf_offset(KS_FLT_IO_PARAMETER_BLOCK_Parameters);
   for (uint8_t i = 0; i < e->param_field_count[arm]; i++) {
@@ -169,6 +169,7 @@ static void record_changes(engine *e, const cb_act *c) {
     }
     change_id(e, *id, ob + off, on + off, size);
   }
+  return same;
 }
 
 void cb_prepare(engine *e) {
@@ -206,7 +207,8 @@ static act_result finish(engine *e, thread *t, cb_act *c) {
     ev->b = c->entry_irql;
     ev->x = c->inv.result;
     ev->str = name_id(e, c);
-    record_changes(e, c);
+    int same = record_changes(e, c);
+    if (c->unchanged) *c->unchanged = same;
   }
   c->base.value = c->inv.result;
   return ACT_DONE;
@@ -222,8 +224,22 @@ void cb_kernel_leave(engine *e, cb_act *c) {
   if (!c || c->op < 0) return;
   const uint8_t *now = cbd_host(e, e->ops[c->op]);
   if (!now) return;
-  for (size_t i = 0; i < sizeof c->before; i++)
-    if (now[i] != c->at_call[i]) c->before[i] = now[i];
+  if (c->before != c->own) { /* the shared snapshot stays as it is: from now on a copy */
+    memcpy(c->own, c->before, sizeof c->own);
+    c->before = c->own;
+    c->unchanged = NULL;
+  }
+  for (size_t i = 0; i < sizeof c->own; i++)
+    if (now[i] != c->at_call[i]) c->own[i] = now[i];
+}
+
+void cb_share_snapshot(thread *t, const uint8_t *snapshot, int *unchanged) {
+  cb_act *c = (cb_act *)t->top;
+  *unchanged = 0;
+  if (!c || c->base.vt != &cb_vt || c->started) return;
+  c->before = snapshot;
+  c->unchanged = unchanged;
+  c->shared_at = c->k.e->time;
 }
 
 static act_result cb_step(engine *e, thread *t, act *a) {
@@ -232,11 +248,19 @@ static act_result cb_step(engine *e, thread *t, act *a) {
   if (!c->started) {
     c->started = 1;
     c->entry_irql = t->irql;
+    if (c->before != c->own && e->time != c->shared_at) {
+      /* Something ran between the call and now (every activity records an event): the
+       * callback starts from the callback data as it is now, not from the snapshot. */
+      c->before = c->own;
+      c->unchanged = NULL;
+    }
     trc_event *ev = eng_event(e, t, TRC_CALLBACK_ENTER);
-    if (c->op >= 0) {
+    if (c->op >= 0 && c->before != c->own) {
+      /* (a shared snapshot is the callback data as it is now) */
+    } else if (c->op >= 0) {
       const uint8_t *p = cbd_host(e, e->ops[c->op]);
-      if (p) memcpy(c->before, p, sizeof c->before);
-      else memset(c->before, 0, sizeof c->before);
+      if (p) memcpy(c->own, p, sizeof c->own);
+      else memset(c->own, 0, sizeof c->own);
     }
     if (ev) {
       ev->instance = (int16_t)c->instance;
@@ -291,8 +315,8 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
     const km_block *b = km_find(e->mem, fn->address);
     if (b && !b->resident) return mem_fault_execute(e, t, fn->address, d);
   }
-  /* `before` is written when the callback starts: it needs no zeroing. */
-  cb_act *c = (cb_act *)sim_new_act_part(e, &cb_vt, sizeof *c, offsetof(cb_act, before));
+  /* `own` is written when the callback starts: it needs no zeroing. */
+  cb_act *c = (cb_act *)sim_new_act_part(e, &cb_vt, sizeof *c, offsetof(cb_act, own));
   if (!c) return ACT_STOP;
   c->fn = fn;
   c->driver = d;
@@ -308,6 +332,7 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
   c->k.t = t;
   c->k.cb = c;
   c->k.running = -1;
+  c->before = c->own;
   sim_push(e, t, &c->base);
   return ACT_PUSHED;
 }

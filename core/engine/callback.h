@@ -46,11 +46,21 @@ typedef struct cb_act {
   int api_pending;      /* a kernel routine suspended the invocation */
   uint32_t api;         /* which one */
   int raised_exception; /* an exception is being dispatched */
-  uint8_t before[0x58 + 0x48]; /* the operation's callback data and parameters at entry, or as
-                                 the last kernel routine left them (what the callback changed
-                                 is what differs at exit) */
+  int *unchanged;       /* the walk's "nothing changed" flag, set at exit (cb_share_snapshot) */
+  const uint8_t *before; /* the operation's callback data and parameters at entry, or as the
+                            last kernel routine left them (what the callback changed is what
+                            differs at exit): `own`, or the walk's snapshot until a kernel
+                            routine changes something */
+  uint64_t shared_at;   /* the engine's time when the snapshot was shared */
+  uint8_t own[0x58 + 0x48];
   uint8_t at_call[0x58 + 0x48]; /* the same when the pending kernel routine was called */
 } cb_act;
+
+/* For the callback cb_invoke just pushed on `t`: `snapshot` (CBD_SIZE + IOPB_SIZE bytes, the
+ * operation's callback data and parameters as they are now, kept unchanged by the caller while
+ * the callback runs) serves as its entry state instead of a copy, and *unchanged is set at its
+ * exit to whether the callback data and parameters are still the same as `snapshot`. */
+void cb_share_snapshot(thread *t, const uint8_t *snapshot, int *unchanged);
 
 /* The activation table of callback activations. */
 extern const act_vt cb_vt;

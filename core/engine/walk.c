@@ -25,8 +25,8 @@ typedef struct walk_act {
   wstate state;
   int pos;                    /* pre phase: stack position; post phase: node index */
   int owner;                  /* this segment must wait for hand-offs of its own nodes */
-  uint8_t cbd_before[CBD_SIZE];
-  uint8_t iopb_before[IOPB_SIZE];
+  uint8_t before[CBD_SIZE + IOPB_SIZE]; /* the callback data and parameters before the callback */
+  int unchanged;              /* the callback left them as they were (cb_share_snapshot) */
 } walk_act;
 
 static const act_vt walk_vt;
@@ -86,16 +86,22 @@ static const char *skip_reason(engine *e, const op *o, int pos, const instance *
 
 /* ---- The pre phase ---------------------------------------------------------------------- */
 
-/* Copies the callback data and the parameter block as they are now (zeros if unmapped). */
-static void snapshot(engine *e, const op *o, uint8_t cbd[CBD_SIZE], uint8_t iopb[IOPB_SIZE]) {
+/* Copies the callback data and the parameter block after it as they are now (zeros if
+ * unmapped); returns whether they were mapped. */
+static int snapshot(engine *e, const op *o, uint8_t out[CBD_SIZE + IOPB_SIZE]) {
   const uint8_t *h = cbd_host(e, o);
-  if (h) {
-    memcpy(cbd, h, CBD_SIZE);
-    memcpy(iopb, h + CBD_SIZE, IOPB_SIZE);
-  } else {
-    memset(cbd, 0, CBD_SIZE);
-    memset(iopb, 0, IOPB_SIZE);
-  }
+  if (h) memcpy(out, h, CBD_SIZE + IOPB_SIZE);
+  else memset(out, 0, CBD_SIZE + IOPB_SIZE);
+  return h != NULL;
+}
+
+/* Invokes a pre- or post-operation callback that starts from the callback data in w->before. */
+static act_result invoke(engine *e, thread *t, walk_act *w, int shared, uint64_t address, cb_role role, int inst,
+                         const op *o, const uint64_t *args, uint32_t argc) {
+  act_result r = cb_invoke(e, t, address, role, inst, o->id, args, argc);
+  w->unchanged = 0;
+  if (r == ACT_PUSHED && shared) cb_share_snapshot(t, w->before, &w->unchanged);
+  return r;
 }
 
 static act_result start_post(engine *e, thread *t, walk_act *w, op *o) {
@@ -132,10 +138,10 @@ static act_result pre_step(engine *e, thread *t, walk_act *w, op *o) {
     o->state = OPS_PRE;
     cbd_set_context(e, o, 0);
     cbd_set_objects(e, o, inst);
-    snapshot(e, o, w->cbd_before, w->iopb_before);
+    int shared = snapshot(e, o, w->before);
     uint64_t args[3] = { o->cbd, o->objects, o->ctx_slot };
     w->state = W_PRE_DONE;
-    return cb_invoke(e, t, reg->pre, CB_PRE, id, o->id, args, 3);
+    return invoke(e, t, w, shared, reg->pre, CB_PRE, id, o, args, 3);
   }
   w->state = W_DISPATCH;
   return ACT_CONTINUE;
@@ -162,7 +168,7 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
                                      uint64_t ctx, int *dirty) {
   *dirty = 0;
   uint8_t *raw = cbd_host(e, o);
-  if (raw && same_bytes(raw, w->cbd_before, CBD_SIZE) && same_bytes(raw + CBD_SIZE, w->iopb_before, IOPB_SIZE)) {
+  if (raw && (w->unchanged || same_bytes(raw, w->before, CBD_SIZE + IOPB_SIZE))) {
     /* The pre-op changed nothing: of the checks below only the context's can fire, and only
      * the DIRTY flag can change. */
     if (check_context(e, t, o, id, status, ctx) == RULE_STOP) return RULE_STOP;
@@ -176,39 +182,39 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
     }
     return RULE_CONTINUE;
   }
-  uint8_t now[CBD_SIZE], iopb[IOPB_SIZE];
-  snapshot(e, o, now, iopb);
+  uint8_t all[CBD_SIZE + IOPB_SIZE], *now = all, *iopb = all + CBD_SIZE;
+  snapshot(e, o, all);
   /* CBD-1: Thread, Iopb, RequestorMode, Iopb->MajorFunction and Iopb->Reserved stay. */
-  if (!same_bytes(now + 0x08, w->cbd_before + 0x08, 16) || now[0x50] != w->cbd_before[0x50] ||
-      iopb[4] != w->iopb_before[4] || iopb[7] != w->iopb_before[7]) {
+  if (!same_bytes(now + 0x08, w->before + 0x08, 16) || now[0x50] != w->before[0x50] ||
+      iopb[4] != (w->before + CBD_SIZE)[4] || iopb[7] != (w->before + CBD_SIZE)[7]) {
     if (rules_violation(e, t, RULE_CBD_1, NULL, id, o->id, 0, 0) == RULE_STOP) return RULE_STOP;
-    memcpy(now + 0x08, w->cbd_before + 0x08, 16);
-    now[0x50] = w->cbd_before[0x50];
-    iopb[4] = w->iopb_before[4];
-    iopb[7] = w->iopb_before[7];
+    memcpy(now + 0x08, w->before + 0x08, 16);
+    now[0x50] = w->before[0x50];
+    iopb[4] = (w->before + CBD_SIZE)[4];
+    iopb[7] = (w->before + CBD_SIZE)[7];
   }
-  uint32_t old_flags = le32(w->cbd_before), new_flags = le32(now);
+  uint32_t old_flags = le32(w->before), new_flags = le32(now);
   if ((new_flags & FLTFL_CALLBACK_DATA_SYSTEM_BUFFER) && !(old_flags & FLTFL_CALLBACK_DATA_SYSTEM_BUFFER)) {
     if (rules_violation(e, t, RULE_CBD_2, NULL, id, o->id, 0, 0) == RULE_STOP) return RULE_STOP;
     new_flags &= ~FLTFL_CALLBACK_DATA_SYSTEM_BUFFER;
   }
   /* CBD-5 / PRE-DISFAST-2: IoStatus belongs to the filter only when it completes. */
-  int iostatus_changed = !same_bytes(now + 0x18, w->cbd_before + 0x18, 16);
+  int iostatus_changed = !same_bytes(now + 0x18, w->before + 0x18, 16);
   if (iostatus_changed && status == FLT_PREOP_DISALLOW_FASTIO && o->kind == OK_FAST_IO) {
     rules_violation(e, t, RULE_PRE_DISFAST_2, NULL, id, o->id, 0, 0);
   } else if (iostatus_changed && status != FLT_PREOP_COMPLETE && status != FLT_PREOP_PENDING) {
     if (rules_violation(e, t, RULE_CBD_5, NULL, id, o->id, 0, 0) == RULE_STOP) return RULE_STOP;
-    memcpy(now + 0x18, w->cbd_before + 0x18, 16); /* FltMgr sets IoStatus itself */
+    memcpy(now + 0x18, w->before + 0x18, 16); /* FltMgr sets IoStatus itself */
   }
   if (check_context(e, t, o, id, status, ctx) == RULE_STOP) return RULE_STOP;
   /* MOD-1: parameter changes count only after FltSetCallbackDataDirty. */
-  if (!same_bytes(iopb, w->iopb_before, IOPB_SIZE)) {
+  if (!same_bytes(iopb, (w->before + CBD_SIZE), IOPB_SIZE)) {
     if (new_flags & FLTFL_CALLBACK_DATA_DIRTY) {
       *dirty = 1;
     } else {
       rules_violation(e, t, RULE_MOD_1, NULL, id, o->id, 0, 0);
       op_event(e, t, o, TRC_PARAMS_IGNORED, id);
-      memcpy(iopb, w->iopb_before, IOPB_SIZE);
+      memcpy(iopb, (w->before + CBD_SIZE), IOPB_SIZE);
     }
   }
   new_flags &= ~FLTFL_CALLBACK_DATA_DIRTY; /* FltMgr resets the flag once it took the changes */
@@ -353,7 +359,7 @@ static act_result pre_done(engine *e, thread *t, walk_act *w, op *o) {
   if (check_pre_return(e, t, w, o, id, status, ctx, &dirty) == RULE_STOP) return ACT_STOP;
   /* Non-IRP operations: SYNCHRONIZE counts as SUCCESS_WITH_CALLBACK (PRE-SYNC-3). */
   if (status == FLT_PREOP_SYNCHRONIZE && o->kind != OK_IRP) status = FLT_PREOP_SUCCESS_WITH_CALLBACK;
-  return apply_pre_status(e, t, w, o, status, ctx, dirty, w->iopb_before); /* the parameters it saw */
+  return apply_pre_status(e, t, w, o, status, ctx, dirty, (w->before + CBD_SIZE)); /* the parameters it saw */
 }
 
 /* ---- Dispatch to the file system ----------------------------------------------------------- */
@@ -424,18 +430,18 @@ static act_result post_step(engine *e, thread *t, walk_act *w, op *o) {
       h[2] = (uint8_t)(flags >> 16);
       h[3] = (uint8_t)(flags >> 24);
       cbd_set_objects(e, o, inst);
-      memcpy(w->cbd_before, h, CBD_SIZE);
+      memcpy(w->before, h, CBD_SIZE + IOPB_SIZE);
     } else {
       cbd_put_iopb(e, o, n->iopb);
       cbd_set_flags(e, o, cbd_flags(e, o) | FLTFL_CALLBACK_DATA_POST_OPERATION);
       cbd_set_objects(e, o, inst);
-      cbd_get_bytes(e, o, w->cbd_before);
+      cbd_get_bytes(e, o, w->before);
     }
     w->pos = j;
     n->running = 1;
     uint64_t args[4] = { o->cbd, o->objects, n->context, 0 };
     w->state = W_POST_DONE;
-    return cb_invoke(e, t, reg->post, CB_POST, n->instance, o->id, args, 4);
+    return invoke(e, t, w, h != NULL, reg->post, CB_POST, n->instance, o, args, 4);
   }
   w->state = W_FINISH;
   return ACT_CONTINUE;
@@ -452,11 +458,11 @@ static act_result post_done(engine *e, thread *t, walk_act *w, op *o) {
     memset(zeros, 0, sizeof zeros);
     now = zeros;
   }
-  if (!same_bytes(now + 0x08, w->cbd_before + 0x08, 16) || now[0x50] != w->cbd_before[0x50]) {
+  if (!w->unchanged && (!same_bytes(now + 0x08, w->before + 0x08, 16) || now[0x50] != w->before[0x50])) {
     if (rules_violation(e, t, RULE_CBD_1, NULL, n->instance, o->id, 0, 0) == RULE_STOP) return ACT_STOP;
   }
   uint32_t st = cbd_status(e, o);
-  if (!same_bytes(now + 0x18, w->cbd_before + 0x18, 16)) {
+  if (!w->unchanged && !same_bytes(now + 0x18, w->before + 0x18, 16)) {
     if (st == STATUS_FLT_DISALLOW_FAST_IO) {
       if (rules_violation(e, t, RULE_FAIL_1, NULL, n->instance, o->id, st, 0) == RULE_STOP) return ACT_STOP;
     }
