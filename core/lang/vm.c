@@ -57,8 +57,8 @@ static void *grow(fp_kctx *k, vm_state *s, void *old, size_t old_bytes, size_t n
 }
 
 static void free_state(vm_state *s, fp_kctx *k) {
-  if (s->frames && !is_inline(s, s->frames)) fp_k_free(k, s->frames);
-  if (s->regs && !is_inline(s, s->regs)) fp_k_free(k, s->regs);
+  if (s->frames != s->inline_frames) fp_k_free(k, s->frames);
+  if (s->regs != s->inline_regs) fp_k_free(k, s->regs);
   if (s->shadow) fp_k_free(k, s->shadow);
   if (s->seen) fp_k_free(k, s->seen);
   fp_k_free(k, s);
@@ -561,14 +561,17 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(RET) CASE(RETV) {
       uint64_t v = i->op == OP_RET ? r[i->a] : 0;
       uint32_t ret = f->ret;
-      pop_frame(s, k);
-      if (s->nframes == 0) {
+      if (s->nframes == 1) {
+        /* pop_frame's work for the last frame, whose state goes away (no filter frame is first) */
+        if (f->fsize) fp_k_stack_pop(k, f->fsize);
+        s->nframes = 0;
         settle(s, k);
         inv->result = v;
         inv->state = NULL;
         free_state(s, k);
         return FP_STEP_RETURNED;
       }
+      pop_frame(s, k);
       if (ret != VM_NONE) s->regs[ret] = v;
       RELOAD();
       NEXT();
@@ -685,24 +688,63 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
 
 /* ---- The callable ------------------------------------------------------------------------------------------ */
 
+/* The registers the first frame zeroes at once (a constant size: no call into the C library). */
+#define FIRST_REGS 16u
+
+/* push_frame for the first frame of an invocation when its registers fit in FIRST_REGS and no
+ * statement events are recorded: nothing to grow, nothing to report. */
+static int push_first(vm_state *s, fp_kctx *k, const vm_func *fn) {
+  memset(s->regs, 0, FIRST_REGS * sizeof *s->regs);
+  uint64_t fbase = fp_k_stack_push(k, fn->frame_size);
+  if (!fbase) return 0;
+  vm_frame *f = &s->frames[0];
+  s->nframes = 1;
+  f->fn = fn;
+  f->pc = 0;
+  f->base = 0;
+  f->ret = VM_NONE;
+  f->nargs = 0;
+  f->fbase = fbase;
+  f->fsize = fn->frame_size;
+  f->shadow = 0;
+  f->prev_stmt = -1;
+  f->nfin = 0;
+  f->filter = 0;
+  return 1;
+}
+
+/* A new invocation of `fn`: its state in inv->state, the first frame pushed and the engine's
+ * arguments in its parameters; 0 when the run stopped. */
+static int start(const vm_func *fn, fp_invocation *inv, fp_kctx *k) {
+  const fp_program *prog = fn->prog;
+  vm_state *s = fp_k_alloc(k, sizeof *s);
+  if (!s) return 0;
+  memset(s, 0, offsetof(vm_state, inline_frames));
+  s->prog = prog;
+  s->bytes = sizeof *s;
+  s->frames = s->inline_frames;
+  s->fcap = VM_INLINE_FRAMES;
+  s->regs = s->inline_regs;
+  s->rcap = VM_INLINE_REGS;
+  s->gbase = fp_k_globals(k);
+  inv->state = s;
+  if (fn->nregs <= FIRST_REGS && !prog->statement_events && prog->max_call_depth) {
+    if (!push_first(s, k, fn)) return 0;
+  } else if (!push_frame(s, k, fn, 0, VM_NONE, 0)) {
+    return 0;
+  }
+  uint32_t n = fn->nparams < inv->argc ? fn->nparams : inv->argc;
+  if (n > 8) n = 8;
+  for (uint32_t i = 0; i < n; i++) s->regs[i] = norm(fn->param_norm[i], inv->args[i]);
+  for (uint32_t i = n; i < fn->nparams; i++) s->regs[i] = 0;
+  return 1;
+}
+
 fp_step_result vm_step(const fp_callable *self, fp_invocation *inv, fp_kctx *k) {
-  const vm_func *fn = self->user;
   vm_state *s = inv->state;
   if (!s) {
-    s = fp_k_alloc(k, sizeof *s);
-    if (!s) return FP_STEP_STOPPED;
-    memset(s, 0, offsetof(vm_state, inline_frames));
-    s->prog = fn->prog;
-    s->bytes = sizeof *s;
-    s->frames = s->inline_frames;
-    s->fcap = VM_INLINE_FRAMES;
-    s->regs = s->inline_regs;
-    s->rcap = VM_INLINE_REGS;
-    s->gbase = fp_k_globals(k);
-    inv->state = s;
-    if (!push_frame(s, k, fn, 0, VM_NONE, 0)) return FP_STEP_STOPPED;
-    for (uint32_t i = 0; i < fn->nparams; i++)
-      s->regs[i] = i < inv->argc && i < 8 ? norm(fn->param_norm[i], inv->args[i]) : 0;
+    if (!start(self->user, inv, k)) return FP_STEP_STOPPED;
+    s = inv->state;
   } else if (inv->resumed && s->pending) {
     s->regs[s->pending_reg] = norm(s->pending_norm, inv->resume_value);
     s->pending = 0;
