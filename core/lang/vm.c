@@ -36,6 +36,12 @@ static inline uint64_t sext(uint64_t v, unsigned size) {
   }
 }
 
+/* Zeroes `n` bytes (a constant, to be inlined) in blocks of at most 64: each compiles to a few
+ * vector stores, where one larger memset becomes a string instruction or a library call. */
+static inline void zero(void *p, size_t n) {
+  for (size_t at = 0; at < n; at += 64) memset((char *)p + at, 0, n - at < 64 ? n - at : 64);
+}
+
 /* ---- State and frames ----------------------------------------------------------------------------- */
 
 static int is_inline(const vm_state *s, const void *p) {
@@ -694,7 +700,7 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
 /* push_frame for the first frame of an invocation when its registers fit in FIRST_REGS and no
  * statement events are recorded: nothing to grow, nothing to report. */
 static int push_first(vm_state *s, fp_kctx *k, const vm_func *fn) {
-  memset(s->regs, 0, FIRST_REGS * sizeof *s->regs);
+  zero(s->regs, FIRST_REGS * sizeof *s->regs);
   uint64_t fbase = fp_k_stack_push(k, fn->frame_size);
   if (!fbase) return 0;
   vm_frame *f = &s->frames[0];
@@ -719,7 +725,7 @@ static int start(const vm_func *fn, fp_invocation *inv, fp_kctx *k) {
   const fp_program *prog = fn->prog;
   vm_state *s = fp_k_alloc(k, sizeof *s);
   if (!s) return 0;
-  memset(s, 0, offsetof(vm_state, inline_frames));
+  zero(s, offsetof(vm_state, inline_frames));
   s->prog = prog;
   s->bytes = sizeof *s;
   s->frames = s->inline_frames;
@@ -735,7 +741,10 @@ static int start(const vm_func *fn, fp_invocation *inv, fp_kctx *k) {
   }
   uint32_t n = fn->nparams < inv->argc ? fn->nparams : inv->argc;
   if (n > 8) n = 8;
-  for (uint32_t i = 0; i < n; i++) s->regs[i] = norm(fn->param_norm[i], inv->args[i]);
+  for (uint32_t i = 0; i < n; i++) {
+    uint8_t how = fn->param_norm[i];
+    s->regs[i] = how == N_NONE ? inv->args[i] : norm(how, inv->args[i]);
+  }
   for (uint32_t i = n; i < fn->nparams; i++) s->regs[i] = 0;
   return 1;
 }
