@@ -36,6 +36,12 @@ static inline uint64_t sext(uint64_t v, unsigned size) {
   }
 }
 
+/* Zeroes `n` bytes (a constant, to be inlined) in blocks of at most 64: each compiles to a few
+ * vector stores, where one larger memset becomes a string instruction or a library call. */
+static inline void zero(void *p, size_t n) {
+  for (size_t at = 0; at < n; at += 64) memset((char *)p + at, 0, n - at < 64 ? n - at : 64);
+}
+
 /* ---- State and frames ----------------------------------------------------------------------------- */
 
 static int is_inline(const vm_state *s, const void *p) {
@@ -57,8 +63,8 @@ static void *grow(fp_kctx *k, vm_state *s, void *old, size_t old_bytes, size_t n
 }
 
 static void free_state(vm_state *s, fp_kctx *k) {
-  if (s->frames && !is_inline(s, s->frames)) fp_k_free(k, s->frames);
-  if (s->regs && !is_inline(s, s->regs)) fp_k_free(k, s->regs);
+  if (s->frames != s->inline_frames) fp_k_free(k, s->frames);
+  if (s->regs != s->inline_regs) fp_k_free(k, s->regs);
   if (s->shadow) fp_k_free(k, s->shadow);
   if (s->seen) fp_k_free(k, s->seen);
   fp_k_free(k, s);
@@ -342,6 +348,21 @@ static int function_at(vm_state *s, fp_kctx *k, uint64_t address) {
   return -1;
 }
 
+/* Dispatch: with GCC or clang (not WebAssembly, which has no indirect jumps) each handler
+ * jumps straight to the next one through a table of label addresses; elsewhere a switch. */
+#if defined(__GNUC__) && !defined(__wasm__)
+#define VM_THREADED 1
+#define CASE(name) op_##name:
+#define NEXT() goto *table[(i = ip++)->op]
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#pragma GCC diagnostic ignored "-Woverride-init"
+#else
+#define VM_THREADED 0
+#define CASE(name) case OP_##name:
+#define NEXT() continue
+#endif
+
 static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
   const fp_program *prog = s->prog;
   km_space *const mem = kapi_lang_space(k);
@@ -350,89 +371,100 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
   vm_frame *f;
   const vm_ins *code, *ip;
   uint64_t *r;
+  const vm_ins *i;
   RELOAD();
+#if VM_THREADED
+  static void *const table[256] = {
+    [0 ... 255] = &&op_TRAP,
+#define X(name, doc) [OP_##name] = &&op_##name,
+    VM_OPS(X)
+#undef X
+  };
+  NEXT();
+#else
   for (;;) {
-    const vm_ins *i = ip++;
+    i = ip++;
     switch ((vm_op)i->op) {
-    case OP_NOP: break;
-    case OP_MOV: r[i->a] = r[i->b]; break;
-    case OP_KI: r[i->a] = (uint64_t)(int64_t)i->k; break;
-    case OP_KL: r[i->a] = prog->consts[i->k]; break;
-    case OP_ADD32: r[i->a] = sext(r[i->b] + r[i->c], 4); break;
-    case OP_ADDU32: r[i->a] = (uint32_t)(r[i->b] + r[i->c]); break;
-    case OP_ADD64: r[i->a] = r[i->b] + r[i->c]; break;
-    case OP_SUB32: r[i->a] = sext(r[i->b] - r[i->c], 4); break;
-    case OP_SUBU32: r[i->a] = (uint32_t)(r[i->b] - r[i->c]); break;
-    case OP_SUB64: r[i->a] = r[i->b] - r[i->c]; break;
-    case OP_MUL32: r[i->a] = sext(r[i->b] * r[i->c], 4); break;
-    case OP_MULU32: r[i->a] = (uint32_t)(r[i->b] * r[i->c]); break;
-    case OP_MUL64: r[i->a] = r[i->b] * r[i->c]; break;
-    case OP_ADDI32: r[i->a] = sext(r[i->b] + (uint64_t)(int64_t)i->k, 4); break;
-    case OP_ADDIU32: r[i->a] = (uint32_t)(r[i->b] + (uint64_t)(int64_t)i->k); break;
-    case OP_ADDI64: r[i->a] = r[i->b] + (uint64_t)(int64_t)i->k; break;
-    case OP_MULI64: r[i->a] = r[i->b] * (uint64_t)(int64_t)i->k; break;
-    case OP_DIVS32: case OP_DIVU32: case OP_DIVS64: case OP_DIVU64:
-    case OP_MODS32: case OP_MODU32: case OP_MODS64: case OP_MODU64: {
+#endif
+    CASE(NOP) NEXT();
+    CASE(MOV) r[i->a] = r[i->b]; NEXT();
+    CASE(KI) r[i->a] = (uint64_t)(int64_t)i->k; NEXT();
+    CASE(KL) r[i->a] = prog->consts[i->k]; NEXT();
+    CASE(ADD32) r[i->a] = sext(r[i->b] + r[i->c], 4); NEXT();
+    CASE(ADDU32) r[i->a] = (uint32_t)(r[i->b] + r[i->c]); NEXT();
+    CASE(ADD64) r[i->a] = r[i->b] + r[i->c]; NEXT();
+    CASE(SUB32) r[i->a] = sext(r[i->b] - r[i->c], 4); NEXT();
+    CASE(SUBU32) r[i->a] = (uint32_t)(r[i->b] - r[i->c]); NEXT();
+    CASE(SUB64) r[i->a] = r[i->b] - r[i->c]; NEXT();
+    CASE(MUL32) r[i->a] = sext(r[i->b] * r[i->c], 4); NEXT();
+    CASE(MULU32) r[i->a] = (uint32_t)(r[i->b] * r[i->c]); NEXT();
+    CASE(MUL64) r[i->a] = r[i->b] * r[i->c]; NEXT();
+    CASE(ADDI32) r[i->a] = sext(r[i->b] + (uint64_t)(int64_t)i->k, 4); NEXT();
+    CASE(ADDIU32) r[i->a] = (uint32_t)(r[i->b] + (uint64_t)(int64_t)i->k); NEXT();
+    CASE(ADDI64) r[i->a] = r[i->b] + (uint64_t)(int64_t)i->k; NEXT();
+    CASE(MULI64) r[i->a] = r[i->b] * (uint64_t)(int64_t)i->k; NEXT();
+    CASE(DIVS32) CASE(DIVU32) CASE(DIVS64) CASE(DIVU64)
+    CASE(MODS32) CASE(MODU32) CASE(MODS64) CASE(MODU64) {
       AT();
       SYNC();
       fp_kresult kr = divide(s, k, i, r);
       if (kr != FP_K_DONE) FAIL(kr);
-      break;
+      NEXT();
     }
-    case OP_AND: r[i->a] = r[i->b] & r[i->c]; break;
-    case OP_OR: r[i->a] = r[i->b] | r[i->c]; break;
-    case OP_XOR: r[i->a] = r[i->b] ^ r[i->c]; break;
-    case OP_ANDI: r[i->a] = r[i->b] & (uint64_t)(int64_t)i->k; break;
-    case OP_ORI: r[i->a] = r[i->b] | (uint64_t)(int64_t)i->k; break;
-    case OP_XORI: r[i->a] = r[i->b] ^ (uint64_t)(int64_t)i->k; break;
-    case OP_SHL32: r[i->a] = sext(r[i->b] << (r[i->c] & 31), 4); break;
-    case OP_SHLU32: r[i->a] = (uint32_t)(r[i->b] << (r[i->c] & 31)); break;
-    case OP_SHL64: r[i->a] = r[i->b] << (r[i->c] & 63); break;
-    case OP_SHRS32: r[i->a] = (uint64_t)((int64_t)r[i->b] >> (r[i->c] & 31)); break;
-    case OP_SHRU32: r[i->a] = (uint32_t)r[i->b] >> (r[i->c] & 31); break;
-    case OP_SHRS64: r[i->a] = (uint64_t)((int64_t)r[i->b] >> (r[i->c] & 63)); break;
-    case OP_SHRU64: r[i->a] = r[i->b] >> (r[i->c] & 63); break;
-    case OP_NEG32: r[i->a] = sext(0 - r[i->b], 4); break;
-    case OP_NEGU32: r[i->a] = (uint32_t)(0 - r[i->b]); break;
-    case OP_NEG64: r[i->a] = 0 - r[i->b]; break;
-    case OP_NOT32: r[i->a] = sext(~r[i->b], 4); break;
-    case OP_NOTU32: r[i->a] = (uint32_t)~r[i->b]; break;
-    case OP_NOT64: r[i->a] = ~r[i->b]; break;
-    case OP_LNOT: r[i->a] = r[i->b] == 0; break;
-    case OP_EQ: r[i->a] = r[i->b] == r[i->c]; break;
-    case OP_NE: r[i->a] = r[i->b] != r[i->c]; break;
-    case OP_LTS: r[i->a] = (int64_t)r[i->b] < (int64_t)r[i->c]; break;
-    case OP_LES: r[i->a] = (int64_t)r[i->b] <= (int64_t)r[i->c]; break;
-    case OP_LTU: r[i->a] = r[i->b] < r[i->c]; break;
-    case OP_LEU: r[i->a] = r[i->b] <= r[i->c]; break;
-    case OP_EQI: r[i->a] = r[i->b] == (uint64_t)(int64_t)i->k; break;
-    case OP_NEI: r[i->a] = r[i->b] != (uint64_t)(int64_t)i->k; break;
-    case OP_LTSI: r[i->a] = (int64_t)r[i->b] < (int64_t)i->k; break;
-    case OP_LESI: r[i->a] = (int64_t)r[i->b] <= (int64_t)i->k; break;
-    case OP_GTSI: r[i->a] = (int64_t)r[i->b] > (int64_t)i->k; break;
-    case OP_GESI: r[i->a] = (int64_t)r[i->b] >= (int64_t)i->k; break;
-    case OP_CONV: r[i->a] = norm(i->x, r[i->b]); break;
-    case OP_JMP: ip = code + i->j; break;
-    case OP_JZ: if (!r[i->a]) ip = code + i->j; break;
-    case OP_JNZ: if (r[i->a]) ip = code + i->j; break;
-    case OP_JEQ: if (r[i->a] == r[i->b]) ip = code + i->j; break;
-    case OP_JNE: if (r[i->a] != r[i->b]) ip = code + i->j; break;
-    case OP_JLTS: if ((int64_t)r[i->a] < (int64_t)r[i->b]) ip = code + i->j; break;
-    case OP_JLES: if ((int64_t)r[i->a] <= (int64_t)r[i->b]) ip = code + i->j; break;
-    case OP_JLTU: if (r[i->a] < r[i->b]) ip = code + i->j; break;
-    case OP_JLEU: if (r[i->a] <= r[i->b]) ip = code + i->j; break;
-    case OP_JEQI: if (r[i->a] == (uint64_t)(int64_t)i->k) ip = code + i->j; break;
-    case OP_JNEI: if (r[i->a] != (uint64_t)(int64_t)i->k) ip = code + i->j; break;
-    case OP_JLTSI: if ((int64_t)r[i->a] < (int64_t)i->k) ip = code + i->j; break;
-    case OP_JLESI: if ((int64_t)r[i->a] <= (int64_t)i->k) ip = code + i->j; break;
-    case OP_JGTSI: if ((int64_t)r[i->a] > (int64_t)i->k) ip = code + i->j; break;
-    case OP_JGESI: if ((int64_t)r[i->a] >= (int64_t)i->k) ip = code + i->j; break;
-    case OP_JLTUI: if (r[i->a] < (uint64_t)(int64_t)i->k) ip = code + i->j; break;
-    case OP_JLEUI: if (r[i->a] <= (uint64_t)(int64_t)i->k) ip = code + i->j; break;
-    case OP_JGTUI: if (r[i->a] > (uint64_t)(int64_t)i->k) ip = code + i->j; break;
-    case OP_JGEUI: if (r[i->a] >= (uint64_t)(int64_t)i->k) ip = code + i->j; break;
-    case OP_JTST: if (r[i->a] & (uint64_t)(int64_t)i->k) ip = code + i->j; break;
-    case OP_JNTST: if (!(r[i->a] & (uint64_t)(int64_t)i->k)) ip = code + i->j; break;
+    CASE(AND) r[i->a] = r[i->b] & r[i->c]; NEXT();
+    CASE(OR) r[i->a] = r[i->b] | r[i->c]; NEXT();
+    CASE(XOR) r[i->a] = r[i->b] ^ r[i->c]; NEXT();
+    CASE(ANDI) r[i->a] = r[i->b] & (uint64_t)(int64_t)i->k; NEXT();
+    CASE(ORI) r[i->a] = r[i->b] | (uint64_t)(int64_t)i->k; NEXT();
+    CASE(XORI) r[i->a] = r[i->b] ^ (uint64_t)(int64_t)i->k; NEXT();
+    CASE(SHL32) r[i->a] = sext(r[i->b] << (r[i->c] & 31), 4); NEXT();
+    CASE(SHLU32) r[i->a] = (uint32_t)(r[i->b] << (r[i->c] & 31)); NEXT();
+    CASE(SHL64) r[i->a] = r[i->b] << (r[i->c] & 63); NEXT();
+    CASE(SHRS32) r[i->a] = (uint64_t)((int64_t)r[i->b] >> (r[i->c] & 31)); NEXT();
+    CASE(SHRU32) r[i->a] = (uint32_t)r[i->b] >> (r[i->c] & 31); NEXT();
+    CASE(SHRS64) r[i->a] = (uint64_t)((int64_t)r[i->b] >> (r[i->c] & 63)); NEXT();
+    CASE(SHRU64) r[i->a] = r[i->b] >> (r[i->c] & 63); NEXT();
+    CASE(NEG32) r[i->a] = sext(0 - r[i->b], 4); NEXT();
+    CASE(NEGU32) r[i->a] = (uint32_t)(0 - r[i->b]); NEXT();
+    CASE(NEG64) r[i->a] = 0 - r[i->b]; NEXT();
+    CASE(NOT32) r[i->a] = sext(~r[i->b], 4); NEXT();
+    CASE(NOTU32) r[i->a] = (uint32_t)~r[i->b]; NEXT();
+    CASE(NOT64) r[i->a] = ~r[i->b]; NEXT();
+    CASE(LNOT) r[i->a] = r[i->b] == 0; NEXT();
+    CASE(EQ) r[i->a] = r[i->b] == r[i->c]; NEXT();
+    CASE(NE) r[i->a] = r[i->b] != r[i->c]; NEXT();
+    CASE(LTS) r[i->a] = (int64_t)r[i->b] < (int64_t)r[i->c]; NEXT();
+    CASE(LES) r[i->a] = (int64_t)r[i->b] <= (int64_t)r[i->c]; NEXT();
+    CASE(LTU) r[i->a] = r[i->b] < r[i->c]; NEXT();
+    CASE(LEU) r[i->a] = r[i->b] <= r[i->c]; NEXT();
+    CASE(EQI) r[i->a] = r[i->b] == (uint64_t)(int64_t)i->k; NEXT();
+    CASE(NEI) r[i->a] = r[i->b] != (uint64_t)(int64_t)i->k; NEXT();
+    CASE(LTSI) r[i->a] = (int64_t)r[i->b] < (int64_t)i->k; NEXT();
+    CASE(LESI) r[i->a] = (int64_t)r[i->b] <= (int64_t)i->k; NEXT();
+    CASE(GTSI) r[i->a] = (int64_t)r[i->b] > (int64_t)i->k; NEXT();
+    CASE(GESI) r[i->a] = (int64_t)r[i->b] >= (int64_t)i->k; NEXT();
+    CASE(CONV) r[i->a] = norm(i->x, r[i->b]); NEXT();
+    CASE(JMP) ip = code + i->j; NEXT();
+    CASE(JZ) if (!r[i->a]) ip = code + i->j; NEXT();
+    CASE(JNZ) if (r[i->a]) ip = code + i->j; NEXT();
+    CASE(JEQ) if (r[i->a] == r[i->b]) ip = code + i->j; NEXT();
+    CASE(JNE) if (r[i->a] != r[i->b]) ip = code + i->j; NEXT();
+    CASE(JLTS) if ((int64_t)r[i->a] < (int64_t)r[i->b]) ip = code + i->j; NEXT();
+    CASE(JLES) if ((int64_t)r[i->a] <= (int64_t)r[i->b]) ip = code + i->j; NEXT();
+    CASE(JLTU) if (r[i->a] < r[i->b]) ip = code + i->j; NEXT();
+    CASE(JLEU) if (r[i->a] <= r[i->b]) ip = code + i->j; NEXT();
+    CASE(JEQI) if (r[i->a] == (uint64_t)(int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JNEI) if (r[i->a] != (uint64_t)(int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JLTSI) if ((int64_t)r[i->a] < (int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JLESI) if ((int64_t)r[i->a] <= (int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JGTSI) if ((int64_t)r[i->a] > (int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JGESI) if ((int64_t)r[i->a] >= (int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JLTUI) if (r[i->a] < (uint64_t)(int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JLEUI) if (r[i->a] <= (uint64_t)(int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JGTUI) if (r[i->a] > (uint64_t)(int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JGEUI) if (r[i->a] >= (uint64_t)(int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JTST) if (r[i->a] & (uint64_t)(int64_t)i->k) ip = code + i->j; NEXT();
+    CASE(JNTST) if (!(r[i->a] & (uint64_t)(int64_t)i->k)) ip = code + i->j; NEXT();
     /* Loads and stores: km_peek answers the accesses that simply succeed; anything else
      * (a fault, a page-in, a guard page) goes through the engine with the instruction known. */
 #define LOAD(base)                                                               \
@@ -468,25 +500,25 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       }                                                                          \
     }                                                                            \
   } while (0)
-    case OP_LD: LOAD(r[i->b]); break;
-    case OP_LDL: LOAD(f->fbase); break;
-    case OP_LDG: LOAD(s->gbase); break;
-    case OP_ST: STORE(r[i->a]); break;
-    case OP_STL: STORE(f->fbase); break;
-    case OP_STG: STORE(s->gbase); break;
+    CASE(LD) LOAD(r[i->b]); NEXT();
+    CASE(LDL) LOAD(f->fbase); NEXT();
+    CASE(LDG) LOAD(s->gbase); NEXT();
+    CASE(ST) STORE(r[i->a]); NEXT();
+    CASE(STL) STORE(f->fbase); NEXT();
+    CASE(STG) STORE(s->gbase); NEXT();
 #undef LOAD
 #undef STORE
-    case OP_LADDR: r[i->a] = f->fbase + (uint64_t)(int64_t)i->k; break;
-    case OP_GADDR: r[i->a] = s->gbase + (uint64_t)(int64_t)i->k; break;
-    case OP_FADDR: r[i->a] = fp_k_function_address(k, (uint32_t)i->k); break;
-    case OP_COPY: case OP_ZERO: {
+    CASE(LADDR) r[i->a] = f->fbase + (uint64_t)(int64_t)i->k; NEXT();
+    CASE(GADDR) r[i->a] = s->gbase + (uint64_t)(int64_t)i->k; NEXT();
+    CASE(FADDR) r[i->a] = fp_k_function_address(k, (uint32_t)i->k); NEXT();
+    CASE(COPY) CASE(ZERO) {
       AT();
       SYNC();
       fp_kresult kr = i->op == OP_COPY ? vm_copy(k, r[i->a], r[i->b], (uint32_t)i->k) : vm_zero(k, r[i->a], (uint32_t)i->k, 0);
       if (kr != FP_K_DONE) FAIL(kr);
-      break;
+      NEXT();
     }
-    case OP_VASPILL: {
+    CASE(VASPILL) {
       /* a function with '...': the arguments after the named ones go beside them in the frame
        * (va_arg reads them there); their registers become the function's zeroed locals */
       uint32_t n = f->nargs;
@@ -507,9 +539,9 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
         if (n < f->nargs && n < f->fn->nregs) r[n] = 0;
         r[i->a] = retbuf; /* where the function expects it: right after the named arguments */
       }
-      break;
+      NEXT();
     }
-    case OP_CALL: case OP_ICALL: {
+    CASE(CALL) CASE(ICALL) {
       AT();
       SYNC();
       const vm_func *callee;
@@ -530,24 +562,27 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       }
       if (!push_frame(s, k, callee, f->base + i->b, f->base + i->a, i->c)) return FP_STEP_STOPPED;
       RELOAD();
-      break;
+      NEXT();
     }
-    case OP_RET: case OP_RETV: {
+    CASE(RET) CASE(RETV) {
       uint64_t v = i->op == OP_RET ? r[i->a] : 0;
       uint32_t ret = f->ret;
-      pop_frame(s, k);
-      if (s->nframes == 0) {
+      if (s->nframes == 1) {
+        /* pop_frame's work for the last frame, whose state goes away (no filter frame is first) */
+        if (f->fsize) fp_k_stack_pop(k, f->fsize);
+        s->nframes = 0;
         settle(s, k);
         inv->result = v;
         inv->state = NULL;
         free_state(s, k);
         return FP_STEP_RETURNED;
       }
+      pop_frame(s, k);
       if (ret != VM_NONE) s->regs[ret] = v;
       RELOAD();
-      break;
+      NEXT();
     }
-    case OP_KCALL: {
+    CASE(KCALL) {
       AT();
       SYNC();
       settle(s, k); /* the call may change the IRQL, which decides what a statement costs */
@@ -555,7 +590,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       fp_kresult kr = fp_k_call_index(k, (uint32_t)i->k, &r[i->b], i->c, &v);
       if (kr == FP_K_DONE) {
         r[i->a] = norm(i->x, v);
-        break;
+        NEXT();
       }
       if (kr == FP_K_SUSPEND) {
         if (s->in_filter) return FP_STEP_STOPPED;
@@ -566,7 +601,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       }
       FAIL(kr);
     }
-    case OP_INTR: {
+    CASE(INTR) {
       AT();
       SYNC();
       settle(s, k);
@@ -574,17 +609,18 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       fp_kresult kr = vm_intrinsic(s, k, i->k, &r[i->b], i->c, &v);
       if (kr != FP_K_DONE) FAIL(kr);
       r[i->a] = norm(i->x, v);
-      break;
+      NEXT();
     }
-    case OP_STMT:
-      if (s->in_filter) break;
+    CASE(STMT)
       /* Without statement events nothing is recorded between statements, so the engine's
        * answer stays "go on" for as many statements as it gave credit for; every call into
-       * the engine (AT) drops the credit first. */
+       * the engine (AT) drops the credit first. A filter runs from inside such a call, so
+       * without credit. */
       if (s->left) {
         s->left--;
-        break;
+        NEXT();
       }
+      if (s->in_filter) NEXT();
       settle(s, k);
       if (!s->skip_yield && fp_k_should_yield(k)) {
         f->pc = (uint32_t)(i - code);
@@ -597,8 +633,8 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       } else {
         s->credit = s->left = fp_k_statement_credit(k);
       }
-      break;
-    case OP_CALLFIN: case OP_CALLFINA:
+      NEXT();
+    CASE(CALLFIN) CASE(CALLFINA)
       if (f->nfin >= VM_FIN) {
         AT();
         SYNC();
@@ -609,34 +645,44 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       f->fin_abn[f->nfin] = i->op == OP_CALLFINA;
       f->nfin++;
       ip = code + i->j;
-      break;
-    case OP_RETFIN: {
-      if (!f->nfin) break;
+      NEXT();
+    CASE(RETFIN) {
+      if (!f->nfin) NEXT();
       uint32_t back = f->fin[--f->nfin];
       if (back != VM_NONE) {
         ip = code + back;
-        break;
+        NEXT();
       }
       SYNC();
       settle(s, k);
       if (!unwind(s, k)) return FP_STEP_STOPPED;
       RELOAD();
-      break;
+      NEXT();
     }
-    case OP_FILTEND:
+    CASE(FILTEND)
       s->filter_result = (int32_t)(uint32_t)r[i->a];
       s->nframes--; /* the filter frame (it reserved no stack) */
       return FP_STEP_RETURNED;
-    case OP_EXCODE: r[i->a] = s->exception_code; break;
-    case OP_ABNORM: r[i->a] = f->nfin ? f->fin_abn[f->nfin - 1] : 0; break;
-    case OP_TRAP:
+    CASE(EXCODE) r[i->a] = s->exception_code; NEXT();
+    CASE(ABNORM) r[i->a] = f->nfin ? f->fin_abn[f->nfin - 1] : 0; NEXT();
+    CASE(TRAP)
+#if !VM_THREADED
     default:
+#endif
       SYNC();
       kapi_lang_budget(k, "the driver's code reached an instruction the VM cannot run");
       return FP_STEP_STOPPED;
+#if !VM_THREADED
     }
   }
+#endif
 }
+#if VM_THREADED
+#pragma GCC diagnostic pop
+#endif
+#undef CASE
+#undef NEXT
+
 
 /* The loop, with the statements it ran on credit reported whenever it returns (the state is
  * gone when the invocation returned: OP_RET settled before freeing it). */
@@ -648,24 +694,66 @@ static fp_step_result run(vm_state *s, fp_kctx *k, fp_invocation *inv) {
 
 /* ---- The callable ------------------------------------------------------------------------------------------ */
 
+/* The registers the first frame zeroes at once (a constant size: no call into the C library). */
+#define FIRST_REGS 16u
+
+/* push_frame for the first frame of an invocation when its registers fit in FIRST_REGS and no
+ * statement events are recorded: nothing to grow, nothing to report. */
+static int push_first(vm_state *s, fp_kctx *k, const vm_func *fn) {
+  zero(s->regs, FIRST_REGS * sizeof *s->regs);
+  uint64_t fbase = fp_k_stack_push(k, fn->frame_size);
+  if (!fbase) return 0;
+  vm_frame *f = &s->frames[0];
+  s->nframes = 1;
+  f->fn = fn;
+  f->pc = 0;
+  f->base = 0;
+  f->ret = VM_NONE;
+  f->nargs = 0;
+  f->fbase = fbase;
+  f->fsize = fn->frame_size;
+  f->shadow = 0;
+  f->prev_stmt = -1;
+  f->nfin = 0;
+  f->filter = 0;
+  return 1;
+}
+
+/* A new invocation of `fn`: its state in inv->state, the first frame pushed and the engine's
+ * arguments in its parameters; 0 when the run stopped. */
+static int start(const vm_func *fn, fp_invocation *inv, fp_kctx *k) {
+  const fp_program *prog = fn->prog;
+  vm_state *s = fp_k_alloc(k, sizeof *s);
+  if (!s) return 0;
+  zero(s, offsetof(vm_state, inline_frames));
+  s->prog = prog;
+  s->bytes = sizeof *s;
+  s->frames = s->inline_frames;
+  s->fcap = VM_INLINE_FRAMES;
+  s->regs = s->inline_regs;
+  s->rcap = VM_INLINE_REGS;
+  s->gbase = fp_k_globals(k);
+  inv->state = s;
+  if (fn->nregs <= FIRST_REGS && !prog->statement_events && prog->max_call_depth) {
+    if (!push_first(s, k, fn)) return 0;
+  } else if (!push_frame(s, k, fn, 0, VM_NONE, 0)) {
+    return 0;
+  }
+  uint32_t n = fn->nparams < inv->argc ? fn->nparams : inv->argc;
+  if (n > 8) n = 8;
+  for (uint32_t i = 0; i < n; i++) {
+    uint8_t how = fn->param_norm[i];
+    s->regs[i] = how == N_NONE ? inv->args[i] : norm(how, inv->args[i]);
+  }
+  for (uint32_t i = n; i < fn->nparams; i++) s->regs[i] = 0;
+  return 1;
+}
+
 fp_step_result vm_step(const fp_callable *self, fp_invocation *inv, fp_kctx *k) {
-  const vm_func *fn = self->user;
   vm_state *s = inv->state;
   if (!s) {
-    s = fp_k_alloc(k, sizeof *s);
-    if (!s) return FP_STEP_STOPPED;
-    memset(s, 0, offsetof(vm_state, inline_frames));
-    s->prog = fn->prog;
-    s->bytes = sizeof *s;
-    s->frames = s->inline_frames;
-    s->fcap = VM_INLINE_FRAMES;
-    s->regs = s->inline_regs;
-    s->rcap = VM_INLINE_REGS;
-    s->gbase = fp_k_globals(k);
-    inv->state = s;
-    if (!push_frame(s, k, fn, 0, VM_NONE, 0)) return FP_STEP_STOPPED;
-    for (uint32_t i = 0; i < fn->nparams; i++)
-      s->regs[i] = i < inv->argc && i < 8 ? norm(fn->param_norm[i], inv->args[i]) : 0;
+    if (!start(self->user, inv, k)) return FP_STEP_STOPPED;
+    s = inv->state;
   } else if (inv->resumed && s->pending) {
     s->regs[s->pending_reg] = norm(s->pending_norm, inv->resume_value);
     s->pending = 0;
