@@ -45,20 +45,23 @@ static void oput(engine *e, const op *o, ks_field f, uint64_t v) {
 #define IF(f) CBD_SIZE + kf_offset(KS_FLT_IO_PARAMETER_BLOCK_##f), kf_size(KS_FLT_IO_PARAMETER_BLOCK_##f)
 
 int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t requestor_mode) {
-  /* FltMgr keeps the callback data and its parameter block together (its IRP_CTRL). */
-  o->cbd = mem_kernel_object(e, CBD_BYTES, 'D');
-  o->objects = mem_kernel_object(e, OBJECTS_SIZE, 'O');
-  o->ctx_slot = mem_kernel_object(e, 8, 'X');
-  if (!o->cbd || !o->objects || !o->ctx_slot) return 0;
+  /* FltMgr keeps the callback data and its parameter block together (its IRP_CTRL). The
+   * engine keeps pointers to the three blocks' bytes: they are watched (cbd_host). */
+  km_attrs attrs = { 0 };
+  attrs.owner = -1;
+  attrs.label = 'D';
+  o->cbd_host = km_alloc_watched(e->mem, KM_SYSTEM, CBD_BYTES, &attrs, &o->cbd);
+  attrs.label = 'O';
+  o->objects_host = km_alloc_watched(e->mem, KM_SYSTEM, OBJECTS_SIZE, &attrs, &o->objects);
+  attrs.label = 'X';
+  o->ctx_host = km_alloc_watched(e->mem, KM_SYSTEM, 8, &attrs, &o->ctx_slot);
+  if (!o->cbd || !o->objects || !o->ctx_slot) {
+    eng_internal(e, NULL, "out of memory for a kernel object");
+    o->cbd_host = NULL;
+    return 0;
+  }
   o->iopb = o->cbd + CBD_SIZE;
-  o->cbd_host = km_raw(e->mem, o->cbd, CBD_BYTES);
-  o->objects_host = km_raw(e->mem, o->objects, OBJECTS_SIZE);
-  o->ctx_host = km_raw(e->mem, o->ctx_slot, 8);
   o->host_epoch = km_epoch(e->mem);
-  if (!o->cbd_host || !o->objects_host || !o->ctx_host) o->cbd_host = NULL;
-  km_watch(e->mem, o->cbd, 1);
-  km_watch(e->mem, o->objects, 1);
-  km_watch(e->mem, o->ctx_slot, 1);
   cput(e, o, CF(Flags), flags);
   cput(e, o, CF(Thread), ethread);
   cput(e, o, CF(Iopb), o->iopb);
@@ -71,11 +74,8 @@ int cbd_create(engine *e, op *o, uint32_t flags, uint64_t ethread, uint8_t reque
 void cbd_release(engine *e, op *o) {
   uint64_t blocks[3] = { o->cbd, o->objects, o->ctx_slot };
   o->cbd_host = NULL; /* the pointers go first: the blocks need no watching any more */
-  for (int i = 0; i < 3; i++) {
-    if (!blocks[i]) continue;
-    km_watch(e->mem, blocks[i], 0);
-    km_free(e->mem, blocks[i], NULL);
-  }
+  for (int i = 0; i < 3; i++)
+    if (blocks[i]) km_free_unwatched(e->mem, blocks[i], NULL, 1);
 }
 
 uint64_t cbd_context(engine *e, const op *o) {

@@ -114,8 +114,9 @@ static int class_of(uint64_t address) {
 
 static int is_pool(km_class cls) { return cls == KM_POOL_NONPAGED || cls == KM_POOL_PAGED; }
 
-uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attrs) {
-  if ((unsigned)cls >= KM_CLASS_COUNT || size == 0 || size > 0x40000000ull) return 0;
+/* km_alloc's work: the new block's record, or NULL. */
+static km_block *new_block(km_space *s, km_class cls, uint64_t size, const km_attrs *attrs) {
+  if ((unsigned)cls >= KM_CLASS_COUNT || size == 0 || size > 0x40000000ull) return NULL;
   class_blocks *cb = &s->classes[cls];
   uint64_t base, slot_end, next;
   int special = is_pool(cls) && s->config.special_pool;
@@ -135,20 +136,20 @@ uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attr
     slot_end = base + size;
     next = base + round_up(size, KM_PAGE_SIZE) + KM_PAGE_SIZE;
   }
-  if (next - class_base[cls] >= CLASS_SPAN) return 0;
+  if (next - class_base[cls] >= CLASS_SPAN) return NULL;
   if (cb->count == cb->cap) {
     uint32_t cap = cb->cap ? cb->cap * 2 : 64;
     km_block **items = fp_realloc(s->alloc, cb->items, cap * sizeof *items);
-    if (!items) return 0;
+    if (!items) return NULL;
     cb->items = items;
     cb->cap = cap;
   }
   km_block *b = kh_alloc_raw(&s->heap, sizeof *b);
-  if (!b) return 0;
+  if (!b) return NULL;
   uint8_t *bytes = kh_alloc(&s->heap, slot_end - base);
   if (!bytes) {
     kh_free(&s->heap, b, sizeof *b);
-    return 0;
+    return NULL;
   }
   b->base = base;
   b->size = size;
@@ -183,7 +184,20 @@ uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attr
   /* A new block is touched soon; it is resident and not freed, as km_peek's blocks must be. */
   s->cache[(base / KM_PAGE_SIZE) % LOOKUP_CACHE] = b;
   remember_hot(s, base, b);
-  return base;
+  return b;
+}
+
+uint64_t km_alloc(km_space *s, km_class cls, uint64_t size, const km_attrs *attrs) {
+  km_block *b = new_block(s, cls, size, attrs);
+  return b ? b->base : 0;
+}
+
+uint8_t *km_alloc_watched(km_space *s, km_class cls, uint64_t size, const km_attrs *attrs, uint64_t *base) {
+  km_block *b = new_block(s, cls, size, attrs);
+  *base = b ? b->base : 0;
+  if (!b) return NULL;
+  b->watched = 1;
+  return b->bytes;
 }
 
 uint64_t km_alias(km_space *s, km_class cls, uint64_t address, uint64_t size, const km_attrs *attrs) {
@@ -285,7 +299,12 @@ static int remember_freed(km_space *s, km_block *b) {
 }
 
 km_free_result km_free(km_space *s, uint64_t address, const km_block **block) {
+  return km_free_unwatched(s, address, block, 0);
+}
+
+km_free_result km_free_unwatched(km_space *s, uint64_t address, const km_block **block, int unwatch) {
   km_block *b = lookup(s, address);
+  if (unwatch && b && b->bytes) b->watched = 0;
   if (block) *block = b && b->bytes ? b : NULL;
   if (!b || !b->bytes || b->base != address) return KM_FREE_NOT_A_BLOCK;
   if (b->freed) return KM_FREE_ALREADY_FREED;

@@ -168,6 +168,13 @@ uint8_t *km_raw(km_space *s, uint64_t address, uint32_t n);
 /* Pages out every pageable block; returns how many were resident. */
 uint32_t km_page_out_all(km_space *s);
 
+/* km_alloc for a block whose bytes the caller keeps a pointer to: returns them (NULL when
+ * memory runs out), the base in *base, and the block is watched (km_watch). */
+uint8_t *km_alloc_watched(km_space *s, km_class cls, uint64_t size, const km_attrs *attrs, uint64_t *base);
+
+/* km_free, first ending the watch of km_alloc_watched when `unwatch` is set (km_watch off). */
+km_free_result km_free_unwatched(km_space *s, uint64_t address, const km_block **block, int unwatch);
+
 /* Calls `fn` for every block not retired, in address order within each class. */
 void km_for_each(const km_space *s, void (*fn)(void *user, const km_block *b), void *user);
 
