@@ -108,6 +108,9 @@ typedef struct km_head {
 /* The fast path of km_read/km_write: the bytes of [address, address + n) when the access by
  * `process` simply succeeds (KM_OK) in a recent block, else NULL (then call km_read or
  * km_write, which find out what happens). Same answer and effect as their KM_OK case. */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* the VM's loads and stores: a call would cost as much as the check */
+#endif
 static inline uint8_t *km_peek(km_space *s, uint64_t address, uint32_t n, uint32_t process) {
   km_head *h = (km_head *)(void *)s; /* a space starts with its head */
   km_block *b = h->last;
