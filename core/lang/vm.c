@@ -583,9 +583,8 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       NEXT();
     }
     CASE(KCALL) {
-      AT();
+      AT(); /* (the call may change the IRQL, which decides what a statement costs) */
       SYNC();
-      settle(s, k); /* the call may change the IRQL, which decides what a statement costs */
       uint64_t v = 0;
       fp_kresult kr = fp_k_call_index(k, (uint32_t)i->k, &r[i->b], i->c, &v);
       if (kr == FP_K_DONE) {
@@ -604,7 +603,6 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(INTR) {
       AT();
       SYNC();
-      settle(s, k);
       uint64_t v = 0;
       fp_kresult kr = vm_intrinsic(s, k, i->k, &r[i->b], i->c, &v);
       if (kr != FP_K_DONE) FAIL(kr);
@@ -682,7 +680,6 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
 #endif
 #undef CASE
 #undef NEXT
-
 
 /* The loop, with the statements it ran on credit reported whenever it returns (the state is
  * gone when the invocation returned: OP_RET settled before freeing it). */
