@@ -255,9 +255,7 @@ static act_result cb_step(engine *e, thread *t, act *a) {
       c->unchanged = NULL;
     }
     trc_event *ev = eng_event(e, t, TRC_CALLBACK_ENTER);
-    if (c->op >= 0 && c->before != c->own) {
-      /* (a shared snapshot is the callback data as it is now) */
-    } else if (c->op >= 0) {
+    if (c->op >= 0 && c->before == c->own) { /* (a shared snapshot is the data as it is now) */
       const uint8_t *p = cbd_host(e, e->ops[c->op]);
       if (p) memcpy(c->own, p, sizeof c->own);
       else memset(c->own, 0, sizeof c->own);
