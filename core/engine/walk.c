@@ -183,15 +183,16 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
     return RULE_CONTINUE;
   }
   uint8_t all[CBD_SIZE + IOPB_SIZE], *now = all, *iopb = all + CBD_SIZE;
+  const uint8_t *iopb_before = w->before + CBD_SIZE;
   snapshot(e, o, all);
   /* CBD-1: Thread, Iopb, RequestorMode, Iopb->MajorFunction and Iopb->Reserved stay. */
   if (!same_bytes(now + 0x08, w->before + 0x08, 16) || now[0x50] != w->before[0x50] ||
-      iopb[4] != (w->before + CBD_SIZE)[4] || iopb[7] != (w->before + CBD_SIZE)[7]) {
+      iopb[4] != iopb_before[4] || iopb[7] != iopb_before[7]) {
     if (rules_violation(e, t, RULE_CBD_1, NULL, id, o->id, 0, 0) == RULE_STOP) return RULE_STOP;
     memcpy(now + 0x08, w->before + 0x08, 16);
     now[0x50] = w->before[0x50];
-    iopb[4] = (w->before + CBD_SIZE)[4];
-    iopb[7] = (w->before + CBD_SIZE)[7];
+    iopb[4] = iopb_before[4];
+    iopb[7] = iopb_before[7];
   }
   uint32_t old_flags = le32(w->before), new_flags = le32(now);
   if ((new_flags & FLTFL_CALLBACK_DATA_SYSTEM_BUFFER) && !(old_flags & FLTFL_CALLBACK_DATA_SYSTEM_BUFFER)) {
@@ -208,13 +209,13 @@ static rule_outcome check_pre_return(engine *e, thread *t, walk_act *w, op *o, i
   }
   if (check_context(e, t, o, id, status, ctx) == RULE_STOP) return RULE_STOP;
   /* MOD-1: parameter changes count only after FltSetCallbackDataDirty. */
-  if (!same_bytes(iopb, (w->before + CBD_SIZE), IOPB_SIZE)) {
+  if (!same_bytes(iopb, iopb_before, IOPB_SIZE)) {
     if (new_flags & FLTFL_CALLBACK_DATA_DIRTY) {
       *dirty = 1;
     } else {
       rules_violation(e, t, RULE_MOD_1, NULL, id, o->id, 0, 0);
       op_event(e, t, o, TRC_PARAMS_IGNORED, id);
-      memcpy(iopb, (w->before + CBD_SIZE), IOPB_SIZE);
+      memcpy(iopb, iopb_before, IOPB_SIZE);
     }
   }
   new_flags &= ~FLTFL_CALLBACK_DATA_DIRTY; /* FltMgr resets the flag once it took the changes */
@@ -359,7 +360,7 @@ static act_result pre_done(engine *e, thread *t, walk_act *w, op *o) {
   if (check_pre_return(e, t, w, o, id, status, ctx, &dirty) == RULE_STOP) return ACT_STOP;
   /* Non-IRP operations: SYNCHRONIZE counts as SUCCESS_WITH_CALLBACK (PRE-SYNC-3). */
   if (status == FLT_PREOP_SYNCHRONIZE && o->kind != OK_IRP) status = FLT_PREOP_SUCCESS_WITH_CALLBACK;
-  return apply_pre_status(e, t, w, o, status, ctx, dirty, (w->before + CBD_SIZE)); /* the parameters it saw */
+  return apply_pre_status(e, t, w, o, status, ctx, dirty, w->before + CBD_SIZE); /* the parameters it saw */
 }
 
 /* ---- Dispatch to the file system ----------------------------------------------------------- */
