@@ -313,24 +313,37 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
     const km_block *b = km_find(e->mem, fn->address);
     if (b && !b->resident) return mem_fault_execute(e, t, fn->address, d);
   }
-  /* `own` is written when the callback starts: it needs no zeroing. */
-  cb_act *c = (cb_act *)sim_new_act_part(e, &cb_vt, sizeof *c, offsetof(cb_act, own));
-  if (!c) return ACT_STOP;
-  c->fn = fn;
+  /* Every field is set here but the invocation's locals (see fp_invocation) and `own`, which
+   * is written when the callback starts: no zeroing of the whole activation. */
+  cb_act *c = slab_alloc(&e->slabs, sizeof *c);
+  if (!c) {
+    sim_no_act(e);
+    return ACT_STOP;
+  }
+  c->base = (act){ .vt = &cb_vt };
+  c->inv.function = fn->index;
+  c->inv.driver = d;
+  c->inv.argc = argc > 8 ? 8 : argc;
+  c->inv.resumed = 0;
+  c->inv.pc = 0;
+  c->inv.result = 0;
+  c->inv.resume_value = 0;
+  c->inv.state = NULL;
+  for (uint32_t i = 0; i < 8; i++) c->inv.args[i] = args && i < c->inv.argc ? args[i] : 0;
+  c->k = (fp_kctx){ .e = e, .t = t, .cb = c, .running = -1 };
   c->driver = d;
+  c->fn = fn;
   c->role = role;
   c->instance = inst;
   c->op = op_id;
-  c->inv.driver = d;
-  c->inv.function = fn->index;
-  c->inv.argc = argc > 8 ? 8 : argc;
-  if (args)
-    for (uint32_t i = 0; i < c->inv.argc; i++) c->inv.args[i] = args[i];
-  c->k.e = e;
-  c->k.t = t;
-  c->k.cb = c;
-  c->k.running = -1;
+  c->entry_irql = 0;
+  c->started = 0;
+  c->api_pending = 0;
+  c->api = 0;
+  c->raised_exception = 0;
+  c->unchanged = NULL;
   c->before = c->own;
+  c->shared_at = 0;
   sim_push(e, t, &c->base);
   return ACT_PUSHED;
 }

@@ -137,8 +137,16 @@ static act_result pre_step(engine *e, thread *t, walk_act *w, op *o) {
     }
     o->state = OPS_PRE;
     cbd_set_context(e, o, 0);
-    cbd_set_objects(e, o, inst);
-    int shared = snapshot(e, o, w->before);
+    uint8_t *h = cbd_host(e, o);
+    int shared = h != NULL;
+    if (h) { /* (as in post_step: written once, from the copy) */
+      memcpy(w->before, h, CBD_SIZE + IOPB_SIZE);
+      cbd_set_objects_in(e, o, inst, w->before);
+      memcpy(h, w->before, CBD_SIZE + IOPB_SIZE);
+    } else {
+      cbd_set_objects(e, o, inst);
+      snapshot(e, o, w->before);
+    }
     uint64_t args[3] = { o->cbd, o->objects, o->ctx_slot };
     w->state = W_PRE_DONE;
     return invoke(e, t, w, shared, reg->pre, CB_PRE, id, o, args, 3);
@@ -424,14 +432,16 @@ static act_result post_step(engine *e, thread *t, walk_act *w, op *o) {
     const opreg *reg = walk_registration(e->drivers[inst->driver], o->major);
     uint8_t *h = cbd_host(e, o);
     if (h) {
-      memcpy(h + CBD_SIZE, n->iopb, IOPB_SIZE); /* each filter's post sees its pre's parameters (MOD-2) */
-      uint32_t flags = le32(h) | FLTFL_CALLBACK_DATA_POST_OPERATION;
-      h[0] = (uint8_t)flags;
-      h[1] = (uint8_t)(flags >> 8);
-      h[2] = (uint8_t)(flags >> 16);
-      h[3] = (uint8_t)(flags >> 24);
-      cbd_set_objects(e, o, inst);
-      memcpy(w->before, h, CBD_SIZE + IOPB_SIZE);
+      /* The new contents are put together in w->before and written once (cbd_set_objects_in). */
+      memcpy(w->before, h, CBD_SIZE);
+      memcpy(w->before + CBD_SIZE, n->iopb, IOPB_SIZE); /* each filter's post sees its pre's parameters (MOD-2) */
+      uint32_t flags = le32(w->before) | FLTFL_CALLBACK_DATA_POST_OPERATION;
+      w->before[0] = (uint8_t)flags;
+      w->before[1] = (uint8_t)(flags >> 8);
+      w->before[2] = (uint8_t)(flags >> 16);
+      w->before[3] = (uint8_t)(flags >> 24);
+      cbd_set_objects_in(e, o, inst, w->before);
+      memcpy(h, w->before, CBD_SIZE + IOPB_SIZE);
     } else {
       cbd_put_iopb(e, o, n->iopb);
       cbd_set_flags(e, o, cbd_flags(e, o) | FLTFL_CALLBACK_DATA_POST_OPERATION);

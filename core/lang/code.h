@@ -76,6 +76,11 @@ typedef enum vm_op {
   OP_COUNT
 } vm_op;
 
+/* A flag on an instruction's op: a statement starts here (an OP_STMT folded into the
+ * instruction after it, in programs without statement events: one dispatch less per line). */
+#define VM_STMT_FUSED 0x80u
+_Static_assert(OP_COUNT <= VM_STMT_FUSED, "the fused-statement flag needs a free bit in op");
+
 /* Normalisations (CONV's x, the result of calls). */
 typedef enum vm_norm { N_NONE, N_S8, N_U8, N_S16, N_U16, N_S32, N_U32, N_BOOL } vm_norm;
 

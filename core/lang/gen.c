@@ -28,6 +28,10 @@ vm_ins *gn_emit(gn *g, vm_op op, uint32_t a, uint32_t b, uint32_t c, int64_t k) 
   vm_ins *i = &g->code[g->ncode++];
   memset(i, 0, sizeof *i);
   i->op = (uint8_t)op;
+  if (g->stmt_pending && op != OP_STMT) {
+    g->stmt_pending = 0;
+    i->op = (uint8_t)(op | VM_STMT_FUSED);
+  }
   i->a = (uint16_t)a;
   i->b = (uint16_t)b;
   i->c = (uint16_t)c;
@@ -41,7 +45,15 @@ uint32_t gn_label(gn *g) {
   return g->nlabels++;
 }
 
-void gn_place(gn *g, uint32_t label) { g->labels[label] = (int32_t)g->ncode; }
+uint32_t gn_pc(gn *g) {
+  if (g->stmt_pending) {
+    g->stmt_pending = 0;
+    gn_emit(g, OP_STMT, 0, 0, 0, g->nlines - 1);
+  }
+  return g->ncode;
+}
+
+void gn_place(gn *g, uint32_t label) { g->labels[label] = (int32_t)gn_pc(g); }
 
 void gn_jump(gn *g, vm_op op, uint32_t a, uint32_t b, int32_t k, uint32_t label) {
   gn_emit(g, op, a, b, 0, k);
@@ -128,7 +140,12 @@ static void mark(gn *g, fp_span span) {
   g->line_writes[g->nlines].start = g->nwrites;
   g->line_writes[g->nlines].count = 0;
   g->nlines++;
-  gn_emit(g, OP_STMT, 0, 0, 0, g->nlines - 1);
+  if (!g->fuse_statements) {
+    gn_emit(g, OP_STMT, 0, 0, 0, g->nlines - 1);
+    return;
+  }
+  gn_pc(g); /* two statements in a row (the first compiled to nothing): the first stays apart */
+  g->stmt_pending = 1;
 }
 
 /* ---- Statements ------------------------------------------------------------------------------------------ */
@@ -175,17 +192,17 @@ static void try_stmt(gn *g, nd_node *n) {
   gt->leave = gn_label(g);
   gt->fin = gn_label(g);
   uint32_t fin = gt->fin, leave = gt->leave, after = gn_label(g);
-  g->tries[index].start = g->ncode;
+  g->tries[index].start = gn_pc(g);
   stmt(g, n->then);
   g->ntrys--;
-  g->tries[index].end = g->ncode;
+  g->tries[index].end = gn_pc(g);
   gn_place(g, leave);
   g->top = g->nregs_locals;
   if (n->kind == ND_TRY_FINALLY) {
     gn_jump(g, OP_CALLFIN, 0, 0, 0, fin);
     gn_jump(g, OP_JMP, 0, 0, 0, after);
     gn_place(g, fin);
-    g->tries[index].target = g->ncode;
+    g->tries[index].target = gn_pc(g);
     g->fin_depth++;
     stmt(g, n->els);
     g->fin_depth--;
@@ -196,13 +213,13 @@ static void try_stmt(gn *g, nd_node *n) {
     if (n->cond && n->cond->type->kind != TY_ERROR && ck_fold(NULL, n->cond, &v)) {
       g->tries[index].filter_value = (int32_t)v;
     } else if (n->cond) {
-      g->tries[index].filter_pc = (int32_t)g->ncode;
+      g->tries[index].filter_pc = (int32_t)gn_pc(g);
       mark(g, n->cond->span);
       uint32_t r = gn_expr(g, n->cond, -1);
       gn_emit(g, OP_FILTEND, r, 0, 0, 0);
       g->top = g->nregs_locals;
     }
-    g->tries[index].target = g->ncode;
+    g->tries[index].target = gn_pc(g);
     stmt(g, n->els);
   }
   gn_place(g, after);
@@ -223,7 +240,7 @@ static void stmt(gn *g, nd_node *n) {
     gn_discard(g, n->lhs);
     break;
   case ND_DECL:
-    if (n->var->slot >= 0) g->locals[n->var->slot].start = g->ncode;
+    if (n->var->slot >= 0) g->locals[n->var->slot].start = gn_pc(g);
     if (n->body) {
       mark(g, n->span);
       for (nd_node *s = n->body; s; s = s->next) add_writes(g, s->kind == ND_EXPR ? s->lhs : s, 0);
@@ -414,7 +431,7 @@ static void *copy_out(fp_program *prog, const void *src, size_t n) {
 static void function(gn *g, sym *fn, vm_func *out) {
   g->fn = fn;
   g->ncode = g->nlines = g->ntries = g->nlocals = g->nlabels = g->nfixes = g->nwrites = 0;
-  g->nexits = g->ntrys = g->fin_depth = 0;
+  g->nexits = g->ntrys = g->fin_depth = g->stmt_pending = 0;
   gn_label(g); /* label 0 means "none" */
   g->frame = 0x28; /* the x64 frame: home space for four registers and the return address */
   uint32_t reg = 0;
@@ -536,6 +553,7 @@ void gn_program(cx *c, ps_unit *u, fp_program *prog) {
   g->c = c;
   g->u = u;
   g->prog = prog;
+  g->fuse_statements = c->opt.no_statement_events;
   prog->nfuncs = (uint32_t)u->function_count;
   prog->funcs = ar_alloc(&prog->ar, (prog->nfuncs ? prog->nfuncs : 1) * sizeof *prog->funcs);
   sym *entry = NULL;

@@ -65,6 +65,8 @@ typedef struct gn {
   uint64_t *consts;
   uint32_t nconsts, kcap;
   sym **funcs;              /* defined functions by index */
+  int fuse_statements;      /* no statement events: statements fold into the next instruction */
+  int stmt_pending;         /* ... and one is waiting for it */
 } gn;
 
 /* Emission (gen.c). */
@@ -72,6 +74,9 @@ typedef struct gn {
 vm_ins *gn_emit(gn *g, vm_op op, uint32_t a, uint32_t b, uint32_t c, int64_t k);
 uint32_t gn_label(gn *g);
 void gn_place(gn *g, uint32_t label);
+/* The index of the next instruction, as a position others refer to (a statement waiting to be
+ * folded is emitted first: a jump there must not skip it, nor one from before it run it). */
+uint32_t gn_pc(gn *g);
 void gn_jump(gn *g, vm_op op, uint32_t a, uint32_t b, int32_t k, uint32_t label);
 uint32_t gn_tmp(gn *g);
 uint32_t gn_const(gn *g, int64_t v);

@@ -74,8 +74,9 @@ char *fp_program_disassemble(const fp_program *p) {
                   fn->pageable ? ", pageable" : "");
     for (uint32_t i = 0; i < fn->ncode; i++) {
       const vm_ins *in = &fn->code[i];
-      fp_buf_printf(&b, "  %4u  %-8s a=%u b=%u c=%u k=%d j=%d x=%u", i, vm_op_name((vm_op)in->op), in->a, in->b, in->c,
-                    in->k, in->j, in->x);
+      fp_buf_printf(&b, "  %4u  %-8s a=%u b=%u c=%u k=%d j=%d x=%u", i, vm_op_name((vm_op)(in->op & ~VM_STMT_FUSED)),
+                    in->a, in->b, in->c, in->k, in->j, in->x);
+      if (in->op & VM_STMT_FUSED) fp_buf_printf(&b, "   ; a statement starts here");
       if (in->op == OP_STMT && (uint32_t)in->k < fn->nlines) fp_buf_printf(&b, "   ; line %u", fn->lines[in->k].line);
       if (in->op == OP_INTR) fp_buf_printf(&b, "   ; %s", in_name(in->k));
       fp_buf_putc(&b, '\n');

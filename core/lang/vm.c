@@ -308,7 +308,30 @@ int vm_raise(const fp_callable *self, fp_invocation *inv, fp_kctx *k, uint32_t c
   } while (0)
 #define SYNC() (f->pc = (uint32_t)(ip - code))
 /* Before any call into the engine: where the instruction is, and the credit settled. */
-#define AT() (s->cur_pc = (uint32_t)(ip - 1 - code), settle(s, k))
+/* run_loop keeps the credit not yet used in a register (`left`): SETTLE hands it back first. */
+#define SETTLE() (s->left = left, left = 0, settle(s, k))
+#define AT() (s->cur_pc = (uint32_t)(ip - 1 - code), SETTLE())
+/* The operation of instruction `i` (without VM_STMT_FUSED). */
+#define OPC(i) ((vm_op)((i)->op & ~VM_STMT_FUSED))
+/* At a statement without credit: the statements run on credit reported, then a yield when the
+ * engine asks for one (the step resumes at this instruction, which then goes on). */
+#define STMT_YIELD()                                  \
+  do {                                                \
+    SETTLE();                                         \
+    if (!s->skip_yield && fp_k_should_yield(k)) {     \
+      f->pc = (uint32_t)(i - code);                   \
+      s->skip_yield = 1;                              \
+      return FP_STEP_YIELDED;                         \
+    }                                                 \
+    s->skip_yield = 0;                                \
+  } while (0)
+/* ... and, without statement events, new credit: nothing is recorded between statements, so
+ * the engine's answer stays "go on" for as many statements as it allows. */
+#define STMT_SLOW()                                   \
+  do {                                                \
+    STMT_YIELD();                                     \
+    s->credit = left = fp_k_statement_credit(k);      \
+  } while (0)
 #define FAIL(kr) return (kr) == FP_K_EXCEPTION && s->unwinding ? FP_STEP_YIELDED : FP_STEP_STOPPED
 
 static fp_kresult raise_in_driver(vm_state *s, fp_kctx *k, uint32_t code) {
@@ -319,11 +342,12 @@ static fp_kresult raise_in_driver(vm_state *s, fp_kctx *k, uint32_t code) {
 static fp_kresult divide(vm_state *s, fp_kctx *k, const vm_ins *i, uint64_t *r) {
   uint64_t a = r[i->b], b = r[i->c], v = 0;
   if (b == 0) return raise_in_driver(s, k, STATUS_INTEGER_DIVIDE_BY_ZERO_);
-  switch (i->op) {
+  vm_op op = (vm_op)(i->op & ~VM_STMT_FUSED);
+  switch (op) {
   case OP_DIVS32: case OP_MODS32: {
     int32_t x = (int32_t)(uint32_t)a, y = (int32_t)(uint32_t)b;
     if (x == INT32_MIN && y == -1) return raise_in_driver(s, k, STATUS_INTEGER_OVERFLOW_);
-    v = (uint64_t)(int64_t)(i->op == OP_DIVS32 ? x / y : x % y);
+    v = (uint64_t)(int64_t)(op == OP_DIVS32 ? x / y : x % y);
     break;
   }
   case OP_DIVU32: v = (uint32_t)a / (uint32_t)b; break;
@@ -331,7 +355,7 @@ static fp_kresult divide(vm_state *s, fp_kctx *k, const vm_ins *i, uint64_t *r) 
   case OP_DIVS64: case OP_MODS64: {
     int64_t x = (int64_t)a, y = (int64_t)b;
     if (x == INT64_MIN && y == -1) return raise_in_driver(s, k, STATUS_INTEGER_OVERFLOW_);
-    v = (uint64_t)(i->op == OP_DIVS64 ? x / y : x % y);
+    v = (uint64_t)(op == OP_DIVS64 ? x / y : x % y);
     break;
   }
   case OP_DIVU64: v = a / b; break;
@@ -350,7 +374,8 @@ static int function_at(vm_state *s, fp_kctx *k, uint64_t address) {
 
 /* Dispatch: with GCC or clang (not WebAssembly, which has no indirect jumps) each handler
  * jumps straight to the next one through a table of label addresses; elsewhere a switch. */
-#if defined(__GNUC__) && !defined(__wasm__)
+/* (FP_VM_SWITCH chooses the switch natively, to test it.) */
+#if defined(__GNUC__) && !defined(__wasm__) && !defined(FP_VM_SWITCH)
 #define VM_THREADED 1
 #define CASE(name) op_##name:
 #define NEXT() goto *table[(i = ip++)->op]
@@ -372,11 +397,12 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
   const vm_ins *code, *ip;
   uint64_t *r;
   const vm_ins *i;
+  uint32_t left = s->left; /* the credit not yet used (see OP_STMT) */
   RELOAD();
 #if VM_THREADED
   static void *const table[256] = {
     [0 ... 255] = &&op_TRAP,
-#define X(name, doc) [OP_##name] = &&op_##name,
+#define X(name, doc) [OP_##name] = &&op_##name, [OP_##name | VM_STMT_FUSED] = &&fused_##name,
     VM_OPS(X)
 #undef X
   };
@@ -384,7 +410,11 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
 #else
   for (;;) {
     i = ip++;
-    switch ((vm_op)i->op) {
+    if (i->op & VM_STMT_FUSED) {
+      if (left) left--;
+      else if (!s->in_filter) STMT_SLOW();
+    }
+    switch ((vm_op)(i->op & ~VM_STMT_FUSED)) {
 #endif
     CASE(NOP) NEXT();
     CASE(MOV) r[i->a] = r[i->b]; NEXT();
@@ -514,7 +544,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(COPY) CASE(ZERO) {
       AT();
       SYNC();
-      fp_kresult kr = i->op == OP_COPY ? vm_copy(k, r[i->a], r[i->b], (uint32_t)i->k) : vm_zero(k, r[i->a], (uint32_t)i->k, 0);
+      fp_kresult kr = OPC(i) == OP_COPY ? vm_copy(k, r[i->a], r[i->b], (uint32_t)i->k) : vm_zero(k, r[i->a], (uint32_t)i->k, 0);
       if (kr != FP_K_DONE) FAIL(kr);
       NEXT();
     }
@@ -525,7 +555,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       uint64_t retbuf = 0;
       if (i->b && n > i->a) retbuf = r[--n]; /* a structure result's buffer came last */
       uint32_t last = n < i->a + VM_MAX_VARARGS ? n : i->a + VM_MAX_VARARGS;
-      settle(s, k);
+      SETTLE();
       for (uint32_t a = i->a; a < last; a++) {
         fp_kresult kr = fp_k_write(k, f->fbase + (uint64_t)(int64_t)i->k + 8u * a, 8, r[a]);
         if (kr != FP_K_DONE) {
@@ -545,7 +575,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       AT();
       SYNC();
       const vm_func *callee;
-      if (i->op == OP_CALL) {
+      if (OPC(i) == OP_CALL) {
         callee = &prog->funcs[i->k];
       } else {
         uint64_t address = r[i->j];
@@ -565,13 +595,13 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       NEXT();
     }
     CASE(RET) CASE(RETV) {
-      uint64_t v = i->op == OP_RET ? r[i->a] : 0;
+      uint64_t v = OPC(i) == OP_RET ? r[i->a] : 0;
       uint32_t ret = f->ret;
       if (s->nframes == 1) {
         /* pop_frame's work for the last frame, whose state goes away (no filter frame is first) */
         if (f->fsize) fp_k_stack_pop(k, f->fsize);
         s->nframes = 0;
-        settle(s, k);
+        SETTLE();
         inv->result = v;
         inv->state = NULL;
         free_state(s, k);
@@ -614,22 +644,16 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
        * answer stays "go on" for as many statements as it gave credit for; every call into
        * the engine (AT) drops the credit first. A filter runs from inside such a call, so
        * without credit. */
-      if (s->left) {
-        s->left--;
+      if (left) {
+        left--;
         NEXT();
       }
       if (s->in_filter) NEXT();
-      settle(s, k);
-      if (!s->skip_yield && fp_k_should_yield(k)) {
-        f->pc = (uint32_t)(i - code);
-        s->skip_yield = 1;
-        return FP_STEP_YIELDED;
-      }
-      s->skip_yield = 0;
       if (events) {
+        STMT_YIELD();
         statement(s, k, f, (uint32_t)i->k, (uint32_t)(i - code));
       } else {
-        s->credit = s->left = fp_k_statement_credit(k);
+        STMT_SLOW();
       }
       NEXT();
     CASE(CALLFIN) CASE(CALLFINA)
@@ -640,7 +664,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
         return FP_STEP_STOPPED;
       }
       f->fin[f->nfin] = (uint32_t)(ip - code);
-      f->fin_abn[f->nfin] = i->op == OP_CALLFINA;
+      f->fin_abn[f->nfin] = OPC(i) == OP_CALLFINA;
       f->nfin++;
       ip = code + i->j;
       NEXT();
@@ -652,7 +676,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
         NEXT();
       }
       SYNC();
-      settle(s, k);
+      SETTLE();
       if (!unwind(s, k)) return FP_STEP_STOPPED;
       RELOAD();
       NEXT();
@@ -660,6 +684,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(FILTEND)
       s->filter_result = (int32_t)(uint32_t)r[i->a];
       s->nframes--; /* the filter frame (it reserved no stack) */
+      s->left = left;
       return FP_STEP_RETURNED;
     CASE(EXCODE) r[i->a] = s->exception_code; NEXT();
     CASE(ABNORM) r[i->a] = f->nfin ? f->fin_abn[f->nfin - 1] : 0; NEXT();
@@ -668,9 +693,24 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     default:
 #endif
       SYNC();
+      s->left = left;
       kapi_lang_budget(k, "the driver's code reached an instruction the VM cannot run");
       return FP_STEP_STOPPED;
-#if !VM_THREADED
+#if VM_THREADED
+    /* An instruction where a statement starts: the statement's check, then the instruction. */
+#define X(name, doc)     \
+  fused_##name:          \
+    if (left) {          \
+      left--;            \
+      goto op_##name;    \
+    }                    \
+    goto fused_slow;
+    VM_OPS(X)
+#undef X
+  fused_slow:
+    if (!s->in_filter) STMT_SLOW();
+    goto *table[i->op & ~VM_STMT_FUSED];
+#else
     }
   }
 #endif

@@ -34,13 +34,14 @@ struct fp_invocation {
   uint32_t function;      /* the function's index in its driver */
   int driver;             /* the driver's id */
   uint32_t argc;
-  uint64_t args[8];       /* arguments as the x64 calling convention passes them */
+  int resumed;            /* this step resumes after a suspension */
+  int pc;                 /* for native callables: where to resume (0 at the start) */
   uint64_t result;        /* the return value (set before FP_STEP_RETURNED) */
   uint64_t resume_value;  /* the result of the kernel call that suspended it */
-  int resumed;            /* this step resumes after a suspension */
-  int pc;                 /* for native callables: where to resume */
-  uint64_t locals[16];    /* for native callables: values that live across suspensions */
-  void *state;            /* the callable's own state (e.g. VM frames) */
+  void *state;            /* the callable's own state (e.g. VM frames); NULL at the start */
+  uint64_t args[8];       /* arguments as the x64 calling convention passes them (0 after argc) */
+  uint64_t locals[16];    /* for native callables: values that live across suspensions, not
+                             initialised (like a C function's locals) */
 };
 
 /* The interface a driver function implements. */
