@@ -403,8 +403,10 @@ struct fp_engine {
 
   request **requests;
   int request_count, request_cap;
+  int done_requests;              /* requests[0 .. done_requests) have ended (io_outstanding) */
   op **ops;
   int op_count, op_cap;
+  int settled_ops;                /* ops[0 .. settled_ops) have completed or are drain copies (io_first_live_op) */
   kh_heap op_heap;                /* where io_new_op puts operations (freed with the engine) */
 
   fp_completion default_completion;

@@ -96,7 +96,7 @@ static int blocks_teardown(engine *e, const op *o, int inst, int *node_out) {
 
 static int teardown_ready(engine *e, thread *t) {
   int inst = (int)t->wait_value;
-  for (int i = 0; i < e->op_count; i++)
+  for (int i = io_first_live_op(e); i < e->op_count; i++)
     if (blocks_teardown(e, e->ops[i], inst, NULL)) return 0;
   return 1;
 }
@@ -189,7 +189,7 @@ static act_result teardown_step(engine *e, thread *t, act *a) {
     return ACT_CONTINUE;
   }
   case T_DRAIN:
-    for (int i = 0; i < e->op_count; i++) {
+    for (int i = io_first_live_op(e); i < e->op_count; i++) {
       op *o = e->ops[i];
       if (o->state == OPS_DONE || o->draining_copy) continue;
       for (int j = 0; j < o->node_count; j++)

@@ -99,10 +99,18 @@ int io_is_synchronous(engine *e, const op *o) {
   return 0;
 }
 
+int io_first_live_op(engine *e) {
+  while (e->settled_ops < e->op_count &&
+         (e->ops[e->settled_ops]->state == OPS_DONE || e->ops[e->settled_ops]->draining_copy))
+    e->settled_ops++;
+  return e->settled_ops;
+}
+
 int io_outstanding(engine *e) {
-  for (int i = 0; i < e->request_count; i++)
+  while (e->done_requests < e->request_count && e->requests[e->done_requests]->state == RQ_DONE) e->done_requests++;
+  for (int i = e->done_requests; i < e->request_count; i++)
     if (e->requests[i]->state != RQ_DONE && e->requests[i]->state != RQ_NEW) return 1;
-  for (int i = 0; i < e->op_count; i++)
+  for (int i = io_first_live_op(e); i < e->op_count; i++)
     if (e->ops[i]->state != OPS_DONE && !e->ops[i]->draining_copy) return 1;
   return 0;
 }

@@ -34,6 +34,10 @@ void io_trace_op_start(engine *e, thread *t, const op *o, int request_id);
 /* Whether any operation or request is still outstanding (for the end of a run). */
 int io_outstanding(engine *e);
 
+/* The index of the first operation that may still be under way: every one before it has
+ * completed or is a drain copy, for good (scans of the operations start there). */
+int io_first_live_op(engine *e);
+
 /* Frees an operation and its nodes (made by io_new_op, or a drain copy with its own nodes). */
 void io_free_op(engine *e, op *o);
 
