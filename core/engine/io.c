@@ -40,11 +40,12 @@ op *io_new_op(engine *e, thread *t, int rq, op_kind kind, uint8_t major, uint8_t
   /* Room for a node per instance right after the operation (io_add_node grows beyond it). */
   int inline_nodes = e->stack_count > 0 ? e->stack_count : 0;
   size_t bytes = sizeof(op) + (size_t)inline_nodes * sizeof(node);
-  op *o = kh_alloc(&e->op_heap, bytes);
+  op *o = kh_alloc_raw(&e->op_heap, bytes); /* (io_add_node zeroes each node it hands out) */
   if (!o) {
     eng_internal(e, t, "out of memory for an operation");
     return NULL;
   }
+  memset(o, 0, sizeof *o);
   o->heap_bytes = (uint32_t)bytes;
   o->nodes = inline_nodes ? inline_area(o) : NULL;
   o->node_cap = inline_nodes;
