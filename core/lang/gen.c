@@ -48,7 +48,7 @@ uint32_t gn_label(gn *g) {
 uint32_t gn_pc(gn *g) {
   if (g->stmt_pending) {
     g->stmt_pending = 0;
-    gn_emit(g, OP_STMT, 0, 0, 0, g->nlines - 1);
+    gn_emit(g, OP_STMT, 0, 0, 0, g->pending_line);
   }
   return g->ncode;
 }
@@ -146,6 +146,7 @@ static void mark(gn *g, fp_span span) {
   }
   gn_pc(g); /* two statements in a row (the first compiled to nothing): the first stays apart */
   g->stmt_pending = 1;
+  g->pending_line = g->nlines - 1;
 }
 
 /* ---- Statements ------------------------------------------------------------------------------------------ */

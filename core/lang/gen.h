@@ -67,6 +67,7 @@ typedef struct gn {
   sym **funcs;              /* defined functions by index */
   int fuse_statements;      /* no statement events: statements fold into the next instruction */
   int stmt_pending;         /* ... and one is waiting for it */
+  uint32_t pending_line;    /* (its line index) */
 } gn;
 
 /* Emission (gen.c). */
