@@ -165,13 +165,8 @@ void cbd_set_objects(engine *e, const op *o, const instance *inst) {
 }
 
 void cbd_set_objects_in(engine *e, const op *o, const instance *inst, uint8_t image[CBD_SIZE + IOPB_SIZE]) {
-  uint64_t filter = inst ? e->drivers[inst->driver]->filter_object : 0;
-#define OBJ(f) o->objects_host + kf_offset(KS_FLT_RELATED_OBJECTS_##f), kf_size(KS_FLT_RELATED_OBJECTS_##f)
-  le_store(OBJ(Filter), filter);
-  le_store(OBJ(Instance), inst ? inst->object : 0);
-  le_store(OBJ(FileObject), o->fo ? o->fo->address : 0);
+  cbd_set_objects(e, o, inst);
   le_store(image + IF(TargetInstance), inst ? inst->object : 0);
-#undef OBJ
 }
 
 /* ---- FILE_OBJECT, UNICODE_STRING, MDL ---------------------------------------------------------- */

@@ -31,11 +31,9 @@ static inline uint8_t *cbd_host(engine *e, const op *o) {
   return o->cbd_host && o->host_epoch == km_epoch(e->mem) ? o->cbd_host : cbd_host_slow(e, o);
 }
 
-/* cbd_set_objects for an operation whose callback data is mapped (h = cbd_host): the related
- * objects as cbd_set_objects sets them, and Iopb->TargetInstance in `image` (a copy of the
- * callback data and parameters the caller then writes to h in one go) instead of in h. Host
- * code that rewrites h reads no bytes it has just written piecemeal: a wide load of bytes a
- * few narrow stores left stalls the processor. */
+/* cbd_set_objects, which also sets Iopb->TargetInstance in `image`, the caller's copy of the
+ * callback data and parameters (kept equal to them field by field: a wide load of bytes that
+ * narrow stores have just left waits for them to reach the cache). */
 void cbd_set_objects_in(engine *e, const op *o, const instance *inst, uint8_t image[CBD_SIZE + IOPB_SIZE]);
 
 /* The CompletionContext slot a pre-op writes. */

@@ -139,10 +139,9 @@ static act_result pre_step(engine *e, thread *t, walk_act *w, op *o) {
     cbd_set_context(e, o, 0);
     uint8_t *h = cbd_host(e, o);
     int shared = h != NULL;
-    if (h) { /* (as in post_step: written once, from the copy) */
+    if (h) {
       memcpy(w->before, h, CBD_SIZE + IOPB_SIZE);
       cbd_set_objects_in(e, o, inst, w->before);
-      memcpy(h, w->before, CBD_SIZE + IOPB_SIZE);
     } else {
       cbd_set_objects(e, o, inst);
       snapshot(e, o, w->before);
@@ -432,16 +431,15 @@ static act_result post_step(engine *e, thread *t, walk_act *w, op *o) {
     const opreg *reg = walk_registration(e->drivers[inst->driver], o->major);
     uint8_t *h = cbd_host(e, o);
     if (h) {
-      /* The new contents are put together in w->before and written once (cbd_set_objects_in). */
+      /* h and its copy in w->before are written alike, the copy never read back from bytes
+       * just written (cbd_set_objects_in). */
       memcpy(w->before, h, CBD_SIZE);
       memcpy(w->before + CBD_SIZE, n->iopb, IOPB_SIZE); /* each filter's post sees its pre's parameters (MOD-2) */
+      memcpy(h + CBD_SIZE, n->iopb, IOPB_SIZE);
       uint32_t flags = le32(w->before) | FLTFL_CALLBACK_DATA_POST_OPERATION;
-      w->before[0] = (uint8_t)flags;
-      w->before[1] = (uint8_t)(flags >> 8);
-      w->before[2] = (uint8_t)(flags >> 16);
-      w->before[3] = (uint8_t)(flags >> 24);
+      le_store(h, 4, flags);
+      le_store(w->before, 4, flags);
       cbd_set_objects_in(e, o, inst, w->before);
-      memcpy(h, w->before, CBD_SIZE + IOPB_SIZE);
     } else {
       cbd_put_iopb(e, o, n->iopb);
       cbd_set_flags(e, o, cbd_flags(e, o) | FLTFL_CALLBACK_DATA_POST_OPERATION);
