@@ -189,7 +189,8 @@ static void switch_to(engine *e, int next, const char *why) {
 /* The next runnable thread after the current one (round-robin), or -1. */
 static int next_runnable(engine *e, int include_current) {
   for (int k = 1; k <= e->thread_count; k++) {
-    int i = (e->current + k) % e->thread_count;
+    int i = e->current + k; /* (round-robin: no division in the scheduler's loop) */
+    if (i >= e->thread_count) i -= e->thread_count;
     if (i == e->current && !include_current) continue;
     if (runnable(e, e->threads[i])) return i;
   }

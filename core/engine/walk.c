@@ -436,9 +436,11 @@ static act_result post_step(engine *e, thread *t, walk_act *w, op *o) {
       memcpy(w->before, h, CBD_SIZE);
       memcpy(w->before + CBD_SIZE, n->iopb, IOPB_SIZE); /* each filter's post sees its pre's parameters (MOD-2) */
       memcpy(h + CBD_SIZE, n->iopb, IOPB_SIZE);
-      uint32_t flags = le32(w->before) | FLTFL_CALLBACK_DATA_POST_OPERATION;
-      le_store(h, 4, flags);
-      le_store(w->before, 4, flags);
+      /* Flags with the padding after it: one 8-byte store, which the 8-byte loads comparing
+       * the callback data before and after the callback can take straight from the store. */
+      uint64_t word0 = le_load(w->before, 8) | FLTFL_CALLBACK_DATA_POST_OPERATION;
+      le_store(h, 8, word0);
+      le_store(w->before, 8, word0);
       cbd_set_objects_in(e, o, inst, w->before);
     } else {
       cbd_put_iopb(e, o, n->iopb);
