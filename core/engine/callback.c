@@ -329,19 +329,8 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
   c->inv.result = 0;
   c->inv.resume_value = 0;
   c->inv.state = NULL;
-  uint64_t *to = c->inv.args;
-  memset(to, 0, sizeof c->inv.args);
-  switch (args ? c->inv.argc : 0) { /* (no loop: one the compiler would make a library call) */
-  case 8: to[7] = args[7]; /* fallthrough */
-  case 7: to[6] = args[6]; /* fallthrough */
-  case 6: to[5] = args[5]; /* fallthrough */
-  case 5: to[4] = args[4]; /* fallthrough */
-  case 4: to[3] = args[3]; /* fallthrough */
-  case 3: to[2] = args[2]; /* fallthrough */
-  case 2: to[1] = args[1]; /* fallthrough */
-  case 1: to[0] = args[0]; /* fallthrough */
-  default: break;
-  }
+  uint32_t n = args ? c->inv.argc : 0;
+  for (uint32_t i = 0; i < 8; i++) c->inv.args[i] = i < n ? args[i] : 0;
   c->k = (fp_kctx){ .e = e, .t = t, .cb = c, .running = -1 };
   c->driver = d;
   c->fn = fn;
