@@ -1,7 +1,7 @@
 #include "base/rng.h"
 
 fp_rng fp_rng_make(uint64_t seed) {
-  fp_rng r = { seed };
+  fp_rng r = { seed, 0, 0 };
   return r;
 }
 
@@ -13,7 +13,11 @@ uint64_t fp_rng_next(fp_rng *r) {
 }
 
 uint64_t fp_rng_below(fp_rng *r, uint64_t bound) {
-  uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
+  if (bound != r->bound) {
+    r->bound = bound;
+    r->limit = UINT64_MAX - UINT64_MAX % bound;
+  }
+  uint64_t limit = r->limit;
   uint64_t x;
   do {
     x = fp_rng_next(r);

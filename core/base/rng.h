@@ -7,6 +7,7 @@
 
 typedef struct fp_rng {
   uint64_t state;
+  uint64_t bound, limit; /* fp_rng_below's last bound and its rejection limit (a division saved) */
 } fp_rng;
 
 /* A generator started from `seed`. */
