@@ -783,6 +783,9 @@ static int start(const vm_func *fn, fp_invocation *inv, fp_kctx *k) {
     s->regs[i] = how == N_NONE ? inv->args[i] : norm(how, inv->args[i]);
   }
   for (uint32_t i = n; i < fn->nparams; i++) s->regs[i] = 0;
+  /* Without statement events the invocation starts with credit (see OP_STMT): its first
+   * statement then needs no question to the engine, which would answer the same. */
+  if (!prog->statement_events) s->credit = s->left = fp_k_statement_credit(k);
   return 1;
 }
 
