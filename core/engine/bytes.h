@@ -43,12 +43,6 @@ static inline void le_store(uint8_t *p, uint32_t size, uint64_t v) {
   for (uint32_t i = 0; i < size && i < 8; i++) p[i] = (uint8_t)(v >> (8 * i));
 }
 
-/* Zeroes `n` bytes at `p` in 64-byte pieces: with `n` a constant, a few vector stores rather
- * than the string instruction or library call one memset of that size becomes. */
-static inline void zero_small(void *p, size_t n) {
-  for (size_t at = 0; at < n; at += 64) memset((char *)p + at, 0, n - at < 64 ? n - at : 64);
-}
-
 /* Whether the `n` bytes at `a` and `b` are the same: eight at a time (memcmp is a byte loop in
  * the WebAssembly build's C library). */
 static inline int same_bytes(const void *a, const void *b, size_t n) {

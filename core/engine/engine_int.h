@@ -502,15 +502,6 @@ act *sim_new_act(engine *e, const act_vt *vt, size_t size);
 /* sim_new_act's answer when memory runs out (the run stops): NULL. */
 act *sim_no_act(engine *e);
 
-/* sim_new_act that zeroes only the first `zero` bytes (the rest is left for the caller). */
-static inline act *sim_new_act_part(engine *e, const act_vt *vt, size_t size, size_t zero) {
-  act *a = slab_alloc(&e->slabs, size);
-  if (!a) return sim_no_act(e);
-  memset(a, 0, zero < size ? zero : size);
-  a->vt = vt;
-  return a;
-}
-
 /* The thread currently running. */
 thread *sim_current(engine *e);
 

@@ -41,7 +41,13 @@ act *sim_no_act(engine *e) {
   return NULL;
 }
 
-act *sim_new_act(engine *e, const act_vt *vt, size_t size) { return sim_new_act_part(e, vt, size, size); }
+act *sim_new_act(engine *e, const act_vt *vt, size_t size) {
+  act *a = slab_alloc(&e->slabs, size);
+  if (!a) return sim_no_act(e);
+  memset(a, 0, size);
+  a->vt = vt;
+  return a;
+}
 
 void sim_push(engine *e, thread *t, act *a) {
   (void)e;

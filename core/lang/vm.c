@@ -550,7 +550,8 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(COPY) CASE(ZERO) {
       AT();
       SYNC();
-      fp_kresult kr = OPC(i) == OP_COPY ? vm_copy(k, r[i->a], r[i->b], (uint32_t)i->k) : vm_zero(k, r[i->a], (uint32_t)i->k, 0);
+      fp_kresult kr = OPC(i) == OP_COPY ? vm_copy(k, r[i->a], r[i->b], (uint32_t)i->k)
+                                        : vm_zero(k, r[i->a], (uint32_t)i->k, 0);
       if (kr != FP_K_DONE) FAIL(kr);
       NEXT();
     }
