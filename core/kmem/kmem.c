@@ -7,7 +7,7 @@
 #define CLASS_SPAN 0x0000010000000000ull /* 1 TiB of addresses per class */
 #define POOL_SLACK 16u                   /* the next block's pool header, as overrun room */
 #define DISPATCH 2u
-#define LOOKUP_CACHE 64u
+#define LOOKUP_CACHE 1024u
 
 static const uint64_t class_base[KM_CLASS_COUNT] = {
   [KM_USER] = 0x0000020000000000ull,
