@@ -111,13 +111,14 @@ static void find_param_fields(engine *e) {
 
 /* Adds to the last event what the callback changed in its operation's callback data and
  * parameters: "Data->IoStatus.Status", "Data->Iopb->Parameters.Read.Length", ... */
-static int record_changes(engine *e, const cb_act *c) {
+static int record_changes(engine *e, const cb_act *c, int quiet) {
   if (c->op < 0) return 0;
   const op *o = e->ops[c->op];
   const uint8_t *now = cbd_host(e, o);
   if (!now) return 0;
-  /* Most callbacks change nothing: then only the CompletionContext slot can differ. */
-  int same = same_bytes(c->before, now, CBD_SIZE + IOPB_SIZE);
+  /* Most callbacks change nothing: then only the CompletionContext slot can differ. A quiet
+   * callback (no store through a pointer, no kernel call, nothing else ran) changed nothing. */
+  int same = quiet || same_bytes(c->before, now, CBD_SIZE + IOPB_SIZE);
   static const struct { ks_field f; const char *name; } top[] = {
     { KS_FLT_CALLBACK_DATA_Flags, "Data->Flags" },
     { KS_FLT_CALLBACK_DATA_Thread, "Data->Thread" },
@@ -199,6 +200,7 @@ uint32_t cb_op_snapshot(engine *e, const op *o, uint64_t *out, uint32_t cap) {
 }
 
 static act_result finish(engine *e, thread *t, cb_act *c) {
+  int quiet = !c->k.wrote && e->trace.count == c->enter_count;
   trc_event *ev = eng_event(e, t, TRC_CALLBACK_EXIT);
   if (ev) {
     ev->instance = (int16_t)c->instance;
@@ -207,7 +209,7 @@ static act_result finish(engine *e, thread *t, cb_act *c) {
     ev->b = c->entry_irql;
     ev->x = c->inv.result;
     ev->str = name_id(e, c);
-    int same = record_changes(e, c);
+    int same = record_changes(e, c, quiet);
     if (c->unchanged) *c->unchanged = same;
   }
   c->base.value = c->inv.result;
@@ -268,6 +270,7 @@ static act_result cb_step(engine *e, thread *t, act *a) {
       ev->str = name_id(e, c);
       trc_add_words(&e->trace, c->inv.args, c->inv.argc);
     }
+    c->enter_count = e->trace.count;
   } else if (c->api_pending) {
     /* The kernel routine that suspended the invocation finished (a child popped) or the
      * thread woke from its wait. */

@@ -30,6 +30,8 @@ struct fp_kctx {
   uint32_t api;         /* the kernel routine in progress (for API_RETURN) */
   int32_t running;      /* the driver function running now, when the callable says so
                            (kapi_lang_running: a helper it called); -1: the invocation's own */
+  int wrote;            /* the driver stored through a pointer or called the kernel since its
+                           callback started (else its callback data cannot have changed) */
 };
 
 typedef struct cb_act {
@@ -52,6 +54,8 @@ typedef struct cb_act {
                             differs at exit): `own`, or the walk's snapshot until a kernel
                             routine changes something */
   uint64_t shared_at;   /* the engine's time when the snapshot was shared */
+  uint32_t enter_count; /* the trace's length after callback_enter (any later event: something
+                           else may have run) */
   uint8_t own[0x58 + 0x48];
   uint8_t at_call[0x58 + 0x48]; /* the same when the pending kernel routine was called */
 } cb_act;

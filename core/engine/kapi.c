@@ -92,6 +92,7 @@ fp_kresult fp_k_call_index(fp_kctx *k, uint32_t api, const uint64_t *args, uint3
   }
   if (en->max_irql == PASSIVE_LEVEL && t->irql < DISPATCH_LEVEL) e->kernel_code_resident = 1;
   kapi_call c = { e, t, k->cb, a, want, 0 };
+  k->wrote = 1;
   cb_kernel_enter(e, k->cb);
   kapi_result r = en->fn(&c);
   if (e->end) return FP_K_STOP;
@@ -246,6 +247,7 @@ fp_kresult fp_k_read(fp_kctx *k, uint64_t address, uint32_t size, uint64_t *valu
 
 fp_kresult fp_k_write(fp_kctx *k, uint64_t address, uint32_t size, uint64_t value) {
   if (size > 8) size = 8;
+  k->wrote = 1;
   uint8_t *p = km_peek(k->e->mem, address, size, (uint32_t)k->t->process);
   if (!p) return access_slow(k, address, size, &value, 1);
   le_store(p, size, value);
@@ -257,6 +259,7 @@ fp_kresult fp_k_read_bytes(fp_kctx *k, uint64_t address, void *dst, uint32_t siz
 }
 
 fp_kresult fp_k_write_bytes(fp_kctx *k, uint64_t address, const void *src, uint32_t size) {
+  k->wrote = 1;
   uint8_t *copy = fp_malloc(k->e->alloc, size ? size : 1);
   if (!copy) {
     eng_internal(k->e, k->t, "out of memory for a copy");

@@ -513,6 +513,8 @@ fp_kresult kapi_lang_raise(fp_kctx *k, uint32_t code) {
   return from_mem(mem_raise(k->e, k->t, code, pc_of(k), 0, 0));
 }
 
+int *kapi_lang_store_flag(fp_kctx *k) { return &k->wrote; }
+
 fp_kresult kapi_lang_execute(fp_kctx *k, uint64_t address) {
   if (k->t->irql < DISPATCH_LEVEL) return FP_K_DONE;
   const km_block *b = km_find(k->e->mem, address);

@@ -38,6 +38,10 @@ void kapi_lang_running(fp_kctx *k, int32_t index);
 struct km_space *kapi_lang_space(const fp_kctx *k);
 uint32_t kapi_lang_process(const fp_kctx *k);
 
+/* The flag the VM sets when it stores through a pointer: the callback data may have changed
+ * (the engine compares it after the callback only then, or after a kernel call). */
+int *kapi_lang_store_flag(fp_kctx *k);
+
 /* Raises exception `code` (STATUS_INTEGER_DIVIDE_BY_ZERO, STATUS_ASSERTION_FAILURE, ...) in
  * the driver code running in `k`, as the processor or RtlRaiseStatus would: FP_K_EXCEPTION
  * when a handler took it, FP_K_STOP when it ended the run (0x1E / 0x7E). */

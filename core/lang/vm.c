@@ -398,6 +398,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
   const fp_program *prog = s->prog;
   km_space *const mem = kapi_lang_space(k);
   const uint32_t process = kapi_lang_process(k);
+  int *const stored = kapi_lang_store_flag(k);
   const int events = prog->statement_events;
   vm_frame *f;
   const vm_ins *code, *ip;
@@ -520,12 +521,13 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     }                                                                            \
     r[i->a] = (i->x & VM_SIGNED) ? sext(v_, size_) : v_;                         \
   } while (0)
-#define STORE(base)                                                              \
+#define STORE(base, through_pointer)                                             \
   do {                                                                           \
     uint64_t address_ = (base) + (uint64_t)(int64_t)i->k;                        \
     unsigned size_ = i->x & 0x0F;                                                \
     uint8_t *p_ = km_peek(mem, address_, size_, process);                        \
     if (p_) {                                                                    \
+      if (through_pointer) *stored = 1;                                          \
       le_store(p_, size_, r[i->b]);                                              \
     } else {                                                                     \
       AT();                                                                      \
@@ -539,9 +541,9 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(LD) LOAD(r[i->b]); NEXT();
     CASE(LDL) LOAD(f->fbase); NEXT();
     CASE(LDG) LOAD(s->gbase); NEXT();
-    CASE(ST) STORE(r[i->a]); NEXT();
-    CASE(STL) STORE(f->fbase); NEXT();
-    CASE(STG) STORE(s->gbase); NEXT();
+    CASE(ST) STORE(r[i->a], 1); NEXT();
+    CASE(STL) STORE(f->fbase, 0); NEXT(); /* (the frame and the globals are blocks of */
+    CASE(STG) STORE(s->gbase, 0); NEXT(); /*  their own: never the callback data) */
 #undef LOAD
 #undef STORE
     CASE(LADDR) r[i->a] = f->fbase + (uint64_t)(int64_t)i->k; NEXT();
