@@ -332,8 +332,8 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
   c->inv.result = 0;
   c->inv.resume_value = 0;
   c->inv.state = NULL;
-  uint32_t n = args ? c->inv.argc : 0;
-  for (uint32_t i = 0; i < 8; i++) c->inv.args[i] = i < n ? args[i] : 0;
+  memset(c->inv.args, 0, sizeof c->inv.args);
+  for (uint32_t i = 0; args && i < c->inv.argc; i++) c->inv.args[i] = args[i];
   c->k = (fp_kctx){ .e = e, .t = t, .cb = c, .running = -1 };
   c->driver = d;
   c->fn = fn;

@@ -59,7 +59,8 @@ trc_event *trc_grow(trc_trace *t) {
       return NULL;
     }
     t->chunks[t->nchunks++] = chunk;
-    t->tail = chunk;
+    t->next = chunk;
+    t->end = chunk + TRC_CHUNK;
     t->cap += TRC_CHUNK;
   }
   return trc_new(t);
@@ -73,6 +74,8 @@ int trc_add_words_grow(trc_trace *t, const uint64_t *w, uint32_t n) {
       !grow(t->alloc, (void **)&t->wchunks, &t->wchunks_cap, t->nwchunks + 1, sizeof *t->wchunks) ||
       !(chunk = fp_malloc(t->alloc, TRC_WCHUNK * sizeof *chunk))) {
     t->failed = 1;
+    t->end = t->next; /* no room for anything after this */
+    t->wend = t->wnext;
     return 0;
   }
   /* The last event's words so far move to the new chunk, so that they stay in a row. */
@@ -85,6 +88,8 @@ int trc_add_words_grow(trc_trace *t, const uint64_t *w, uint32_t n) {
   t->words_cap = t->nwchunks << TRC_WCHUNK_SHIFT;
   ev->nwords += n;
   t->nwords = ev->words + ev->nwords;
+  t->wnext = chunk + ev->nwords;
+  t->wend = chunk + TRC_WCHUNK;
   return 1;
 }
 

@@ -100,12 +100,15 @@ typedef struct trc_trace {
   fp_alloc *alloc;
   trc_event **chunks;  /* chunks[c] holds events [c * TRC_CHUNK, (c + 1) * TRC_CHUNK) */
   uint32_t nchunks, chunks_cap;
-  trc_event *tail;     /* the chunk events are being added to */
+  trc_event *next, *end; /* the next free slot of the last chunk and that chunk's end (both
+                            the same when there is no room: no chunk yet, or memory ran out) */
   trc_event *last;     /* the last event added (NULL before the first) */
   uint32_t count, cap; /* cap: nchunks * TRC_CHUNK */
   uint64_t **wchunks;  /* side words in chunks of TRC_WCHUNK; an event's words never straddle two */
   uint32_t nwchunks, wchunks_cap;
   uint32_t nwords, words_cap; /* the next free word's index; words_cap: nwchunks * TRC_WCHUNK */
+  uint64_t *wnext, *wend; /* where the next word goes in the last chunk, and its end (the same
+                             when there is no room) */
   char **strings;      /* strings[id - 1] */
   uint32_t nstrings, strings_cap;
   uint32_t *hash;      /* open addressing: string ids, 0 = empty */
@@ -135,10 +138,10 @@ static inline trc_event *trc_at(const trc_trace *t, uint32_t i) {
 /* Appends an event whose seq, words and nwords are filled in (the other fields are left for
  * the caller to set) and returns it, or NULL when memory runs out. */
 static inline trc_event *trc_new(trc_trace *t) {
-  if (t->count >= t->cap || t->failed) return trc_grow(t);
-  trc_event *out = &t->tail[t->count & (TRC_CHUNK - 1u)];
+  if (t->next == t->end) return trc_grow(t);
+  trc_event *out = t->next++;
 #if defined(__GNUC__)
-  __builtin_prefetch(&t->tail[(t->count + 8) & (TRC_CHUNK - 1u)], 1); /* (new lines: fetched ahead) */
+  __builtin_prefetch(out + 8, 1); /* (new lines: fetched ahead; a prefetch past the end is harmless) */
 #endif
   out->seq = t->count++;
   out->words = t->nwords;
@@ -158,10 +161,11 @@ int trc_add_words_grow(trc_trace *t, const uint64_t *w, uint32_t n);
 
 /* Appends side words to the last event. Returns 0 when memory runs out. */
 static inline int trc_add_words(trc_trace *t, const uint64_t *w, uint32_t n) {
-  if (!t->count || t->failed || t->nwords >= t->words_cap || (t->nwords & (TRC_WCHUNK - 1u)) + n > TRC_WCHUNK)
-    return trc_add_words_grow(t, w, n);
-  uint64_t *to = &t->wchunks[t->nwords >> TRC_WCHUNK_SHIFT][t->nwords & (TRC_WCHUNK - 1u)];
+  if (!n) return !t->failed;
+  if (!t->last || (size_t)(t->wend - t->wnext) < n) return trc_add_words_grow(t, w, n);
+  uint64_t *to = t->wnext;
   for (uint32_t i = 0; i < n; i++) to[i] = w[i];
+  t->wnext += n;
   t->nwords += n;
   t->last->nwords += n;
   return 1;
