@@ -429,7 +429,8 @@ struct fp_engine {
   uint32_t work_item_allocs;
   uint64_t statements;            /* driver statements run (a budget of 50 per allowed event) */
   uint64_t statement_limit;       /* that budget (set when the run loop starts) */
-  uint32_t step_guard;            /* below this event count the run loop checks no budget */
+  uint32_t step_guard;            /* below this event count the run loop checks no budget (0 once
+                                     the run ended) */
   int kernel_code_resident;       /* pageable kernel routines are in memory */
 };
 
@@ -478,10 +479,11 @@ static inline int sim_should_yield(engine *e, thread *t) {
 
 /* Whether the run loop's next iteration would simply step the top activation of `t` (the
  * thread running now): no budget reached, no DPC due, the thread neither waiting nor at the
- * end of its quantum. */
+ * end of its quantum. (Only the run loop switches threads and marks a thread finished, so
+ * while `t` is being stepped it stays the current thread and unfinished.) */
 static inline int sim_next_is(const engine *e, const thread *t) {
-  return !e->end && e->trace.count < e->step_guard && !e->trace.failed && e->threads[e->current] == t &&
-         !t->wait && !t->finished && !(e->timer_min_due <= e->time && t->irql < 2u /* DISPATCH_LEVEL */) &&
+  return e->trace.count < e->step_guard /* (0 once the run ended) */ && !e->trace.failed && !t->wait &&
+         !(e->timer_min_due <= e->time && t->irql < 2u /* DISPATCH_LEVEL */) &&
          (t->irql >= 2u || e->quantum_left > 0);
 }
 

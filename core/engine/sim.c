@@ -116,6 +116,7 @@ act_result sim_block(engine *e, thread *t, wait_ready_fn ready, wait_kind kind, 
 
 act_result sim_stop(engine *e, fp_end_reason reason) {
   if (!e->end) e->end = reason;
+  e->step_guard = 0; /* (sim_next_is: nothing is next) */
   return ACT_STOP;
 }
 
