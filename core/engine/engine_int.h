@@ -430,7 +430,7 @@ struct fp_engine {
   uint64_t statements;            /* driver statements run (a budget of 50 per allowed event) */
   uint64_t statement_limit;       /* that budget (set when the run loop starts) */
   uint32_t step_guard;            /* below this event count the run loop checks no budget (0 once
-                                     the run ended) */
+                                     the run ended or the trace failed) */
   int kernel_code_resident;       /* pageable kernel routines are in memory */
 };
 
@@ -482,9 +482,8 @@ static inline int sim_should_yield(engine *e, thread *t) {
  * end of its quantum. (Only the run loop switches threads and marks a thread finished, so
  * while `t` is being stepped it stays the current thread and unfinished.) */
 static inline int sim_next_is(const engine *e, const thread *t) {
-  return e->trace.count < e->step_guard /* (0 once the run ended) */ && !e->trace.failed && !t->wait &&
-         !(e->timer_min_due <= e->time && t->irql < 2u /* DISPATCH_LEVEL */) &&
-         (t->irql >= 2u || e->quantum_left > 0);
+  return e->trace.count < e->step_guard /* (0 once the run ended or the trace failed) */ && !t->wait &&
+         (t->irql >= 2u /* DISPATCH_LEVEL */ || (e->quantum_left > 0 && e->timer_min_due > e->time));
 }
 
 /* After activation `a` of `t` returned `*r` from its step: when the run loop's next
@@ -515,7 +514,10 @@ static inline trc_event *eng_event(engine *e, thread *t, trc_kind kind) {
   if (!t && e->thread_count) t = e->threads[e->current];
   uint64_t time = e->time++;
   trc_event *ev = trc_new(&e->trace);
-  if (!ev) return NULL;
+  if (!ev) {
+    e->step_guard = 0; /* the trace failed: the run loop ends the run (sim_next_is: nothing is next) */
+    return NULL;
+  }
   ev->kind = (uint16_t)kind;
   ev->irql = (uint8_t)(t ? t->irql : 0);
   ev->dpc = (uint8_t)(t && t->dpc_depth ? 1 : 0);
