@@ -235,15 +235,6 @@ void cb_kernel_leave(engine *e, cb_act *c) {
     if (now[i] != c->at_call[i]) c->own[i] = now[i];
 }
 
-void cb_share_snapshot(thread *t, const uint8_t *snapshot, int *unchanged) {
-  cb_act *c = (cb_act *)t->top;
-  *unchanged = 0;
-  if (!c || c->base.vt != &cb_vt || c->started) return;
-  c->before = snapshot;
-  c->unchanged = unchanged;
-  c->shared_at = c->k.e->time;
-}
-
 static act_result cb_step(engine *e, thread *t, act *a) {
   cb_act *c = (cb_act *)a;
   c->k.t = t;
@@ -303,8 +294,8 @@ static act_result cb_step(engine *e, thread *t, act *a) {
 
 const act_vt cb_vt = { "callback", cb_step, cb_destroy };
 
-act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int inst, int op_id,
-                     const uint64_t *args, uint32_t argc) {
+static act_result invoke(engine *e, thread *t, uint64_t address, cb_role role, int inst, int op_id,
+                         const uint64_t *args, uint32_t argc, const uint8_t *snapshot, int *unchanged) {
   int d = -1;
   const function *fn = cb_function_at(e, address, &d);
   if (!fn) return mem_bad_call(e, t, address);
@@ -345,9 +336,20 @@ act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int i
   c->api_pending = 0;
   c->api = 0;
   c->raised_exception = 0;
-  c->unchanged = NULL;
-  c->before = c->own;
-  c->shared_at = 0;
+  c->unchanged = unchanged;
+  c->before = snapshot ? snapshot : c->own;
+  c->shared_at = snapshot ? e->time : 0;
   sim_push(e, t, &c->base);
   return ACT_PUSHED;
+}
+
+act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int inst, int op_id,
+                     const uint64_t *args, uint32_t argc) {
+  return invoke(e, t, address, role, inst, op_id, args, argc, NULL, NULL);
+}
+
+act_result cb_invoke_shared(engine *e, thread *t, uint64_t address, cb_role role, int inst, int op_id,
+                            const uint64_t *args, uint32_t argc, const uint8_t *snapshot, int *unchanged) {
+  *unchanged = 0;
+  return invoke(e, t, address, role, inst, op_id, args, argc, snapshot, unchanged);
 }

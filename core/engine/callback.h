@@ -48,7 +48,7 @@ typedef struct cb_act {
   int api_pending;      /* a kernel routine suspended the invocation */
   uint32_t api;         /* which one */
   int raised_exception; /* an exception is being dispatched */
-  int *unchanged;       /* the walk's "nothing changed" flag, set at exit (cb_share_snapshot) */
+  int *unchanged;       /* the walk's "nothing changed" flag, set at exit (cb_invoke_shared) */
   const uint8_t *before; /* the operation's callback data and parameters at entry, or as the
                             last kernel routine left them (what the callback changed is what
                             differs at exit): `own`, or the walk's snapshot until a kernel
@@ -59,12 +59,6 @@ typedef struct cb_act {
   uint8_t own[0x58 + 0x48];
   uint8_t at_call[0x58 + 0x48]; /* the same when the pending kernel routine was called */
 } cb_act;
-
-/* For the callback cb_invoke just pushed on `t`: `snapshot` (CBD_SIZE + IOPB_SIZE bytes, the
- * operation's callback data and parameters as they are now, kept unchanged by the caller while
- * the callback runs) serves as its entry state instead of a copy, and *unchanged is set at its
- * exit to whether the callback data and parameters are still the same as `snapshot`. */
-void cb_share_snapshot(thread *t, const uint8_t *snapshot, int *unchanged);
 
 /* The activation table of callback activations. */
 extern const act_vt cb_vt;
@@ -78,6 +72,13 @@ const function *cb_function_at(engine *e, uint64_t address, int *driver_out);
  * DISPATCH_LEVEL). */
 act_result cb_invoke(engine *e, thread *t, uint64_t address, cb_role role, int inst, int op_id,
                      const uint64_t *args, uint32_t argc);
+
+/* cb_invoke for a pre- or post-operation callback whose operation's callback data and
+ * parameters are `snapshot` (CBD_SIZE + IOPB_SIZE bytes, as they are now, kept unchanged by the
+ * caller while the callback runs): it serves as the callback's entry state instead of a copy,
+ * and *unchanged is set at its exit to whether they are still the same (0 until then). */
+act_result cb_invoke_shared(engine *e, thread *t, uint64_t address, cb_role role, int inst, int op_id,
+                            const uint64_t *args, uint32_t argc, const uint8_t *snapshot, int *unchanged);
 
 /* A kernel routine is about to run inside callback `c`: remembers the callback data. */
 void cb_kernel_enter(engine *e, cb_act *c);

@@ -26,7 +26,7 @@ typedef struct walk_act {
   int pos;                    /* pre phase: stack position; post phase: node index */
   int owner;                  /* this segment must wait for hand-offs of its own nodes */
   uint8_t before[CBD_SIZE + IOPB_SIZE]; /* the callback data and parameters before the callback */
-  int unchanged;              /* the callback left them as they were (cb_share_snapshot) */
+  int unchanged;              /* the callback left them as they were (cb_invoke_shared) */
 } walk_act;
 
 static const act_vt walk_vt;
@@ -98,10 +98,9 @@ static int snapshot(engine *e, const op *o, uint8_t out[CBD_SIZE + IOPB_SIZE]) {
 /* Invokes a pre- or post-operation callback that starts from the callback data in w->before. */
 static act_result invoke(engine *e, thread *t, walk_act *w, int shared, uint64_t address, cb_role role, int inst,
                          const op *o, const uint64_t *args, uint32_t argc) {
-  act_result r = cb_invoke(e, t, address, role, inst, o->id, args, argc);
+  if (shared) return cb_invoke_shared(e, t, address, role, inst, o->id, args, argc, w->before, &w->unchanged);
   w->unchanged = 0;
-  if (r == ACT_PUSHED && shared) cb_share_snapshot(t, w->before, &w->unchanged);
-  return r;
+  return cb_invoke(e, t, address, role, inst, o->id, args, argc);
 }
 
 static act_result start_post(engine *e, thread *t, walk_act *w, op *o) {
