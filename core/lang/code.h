@@ -61,6 +61,7 @@
   X(KCALL, "a = kernel routine k(b .. b+c-1)")                                                \
   X(INTR, "a = intrinsic k(b .. b+c-1)")                                                      \
   X(RET, "return a") X(RETV, "return")                                                        \
+  X(RETK, "return k")             /* KI a, k; RET a (the RET stays after it, for jumps there) */ \
   X(STMT, "statement k")                                                                      \
   X(CALLFIN, "run __finally at j") X(CALLFINA, "run __finally at j (abnormal)")               \
   X(RETFIN, "end of __finally") X(FILTEND, "end of filter: a")                                \

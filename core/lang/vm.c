@@ -405,6 +405,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
   uint64_t *r;
   const vm_ins *i;
   uint32_t left = s->left; /* the credit not yet used (see OP_STMT) */
+  uint64_t rv; /* the value a return hands back */
   RELOAD();
 #if VM_THREADED
   static void *const table[256] = {
@@ -603,21 +604,23 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       RELOAD();
       NEXT();
     }
-    CASE(RET) CASE(RETV) {
-      uint64_t v = OPC(i) == OP_RET ? r[i->a] : 0;
+    CASE(RETK) rv = (uint64_t)(int64_t)i->k; goto do_return;
+    CASE(RETV) rv = 0; goto do_return;
+    CASE(RET) rv = r[i->a];
+    do_return: {
       uint32_t ret = f->ret;
       if (s->nframes == 1) {
         /* pop_frame's work for the last frame, whose state goes away (no filter frame is first) */
         if (f->fsize) fp_k_stack_pop(k, f->fsize);
         s->nframes = 0;
         SETTLE();
-        inv->result = v;
+        inv->result = rv;
         inv->state = NULL;
         free_state_fast(s, k);
         return FP_STEP_RETURNED;
       }
       pop_frame(s, k);
-      if (ret != VM_NONE) s->regs[ret] = v;
+      if (ret != VM_NONE) s->regs[ret] = rv;
       RELOAD();
       NEXT();
     }
