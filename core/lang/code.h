@@ -63,6 +63,7 @@
   X(RET, "return a") X(RETV, "return")                                                        \
   X(RETK, "return k")             /* KI a, k; RET a (the RET stays after it, for jumps there) */ \
   X(STMT, "statement k")                                                                      \
+  X(STMT2, "statement k, and the STMT after it too when the credit covers both")              \
   X(CALLFIN, "run __finally at j") X(CALLFINA, "run __finally at j (abnormal)")               \
   X(RETFIN, "end of __finally") X(FILTEND, "end of filter: a")                                \
   X(EXCODE, "a = exception code") X(ABNORM, "a = abnormal termination")                       \

@@ -520,6 +520,8 @@ static void function(gn *g, sym *fn, vm_func *out) {
     vm_ins *in = &g->code[i];
     if ((in->op & ~VM_STMT_FUSED) == OP_KI && g->code[i + 1].op == OP_RET && g->code[i + 1].a == in->a)
       in->op = (uint8_t)((in->op & VM_STMT_FUSED) | OP_RETK);
+    else if (g->fuse_statements && in->op == OP_STMT && g->code[i + 1].op == OP_STMT)
+      in->op = OP_STMT2;
   }
   for (uint32_t i = 0; i < g->nlocals; i++)
     if (g->locals[i].start == UINT32_MAX) g->locals[i].start = 0;

@@ -660,6 +660,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
         left--;
         NEXT();
       }
+    stmt_slow:
       if (s->in_filter) NEXT();
       if (events) {
         STMT_YIELD();
@@ -668,6 +669,17 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
         STMT_SLOW();
       }
       NEXT();
+    CASE(STMT2)
+      if (left >= 2) {
+        left -= 2;
+        ip++;
+        NEXT();
+      }
+      if (left) {
+        left--;
+        NEXT();
+      }
+      goto stmt_slow;
     CASE(CALLFIN) CASE(CALLFINA)
       if (f->nfin >= VM_FIN) {
         AT();
