@@ -33,6 +33,8 @@
   X(ANDI, "a = b & k") X(ORI, "a = b | k") X(XORI, "a = b ^ k")                               \
   X(SHL32, "a = b << c") X(SHLU32, "a = b << c") X(SHL64, "a = b << c")                       \
   X(SHRS32, "a = b >> c") X(SHRU32, "a = b >> c") X(SHRS64, "a = b >> c") X(SHRU64, "a = b >> c") \
+  X(SHLI32, "a = b << k") X(SHLIU32, "a = b << k") X(SHLI64, "a = b << k")                    \
+  X(SHRSI32, "a = b >> k") X(SHRUI32, "a = b >> k") X(SHRSI64, "a = b >> k") X(SHRUI64, "a = b >> k") \
   X(NEG32, "a = -b") X(NEGU32, "a = -b") X(NEG64, "a = -b")                                   \
   X(NOT32, "a = ~b") X(NOTU32, "a = ~b") X(NOT64, "a = ~b") X(LNOT, "a = !b")                  \
   X(EQ, "a = b == c") X(NE, "a = b != c") X(LTS, "a = b < c") X(LES, "a = b <= c")             \

@@ -284,6 +284,13 @@ static vm_op arith_imm(vm_op op) {
   case OP_AND: return OP_ANDI;
   case OP_OR: return OP_ORI;
   case OP_XOR: return OP_XORI;
+  case OP_SHL32: return OP_SHLI32;
+  case OP_SHLU32: return OP_SHLIU32;
+  case OP_SHL64: return OP_SHLI64;
+  case OP_SHRS32: return OP_SHRSI32;
+  case OP_SHRU32: return OP_SHRUI32;
+  case OP_SHRS64: return OP_SHRSI64;
+  case OP_SHRU64: return OP_SHRUI64;
   default: return OP_NOP;
   }
 }

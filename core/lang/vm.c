@@ -462,6 +462,13 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(SHRU32) r[i->a] = (uint32_t)r[i->b] >> (r[i->c] & 31); NEXT();
     CASE(SHRS64) r[i->a] = (uint64_t)((int64_t)r[i->b] >> (r[i->c] & 63)); NEXT();
     CASE(SHRU64) r[i->a] = r[i->b] >> (r[i->c] & 63); NEXT();
+    CASE(SHLI32) r[i->a] = sext(r[i->b] << (i->k & 31), 4); NEXT();
+    CASE(SHLIU32) r[i->a] = (uint32_t)(r[i->b] << (i->k & 31)); NEXT();
+    CASE(SHLI64) r[i->a] = r[i->b] << (i->k & 63); NEXT();
+    CASE(SHRSI32) r[i->a] = (uint64_t)((int64_t)r[i->b] >> (i->k & 31)); NEXT();
+    CASE(SHRUI32) r[i->a] = (uint32_t)r[i->b] >> (i->k & 31); NEXT();
+    CASE(SHRSI64) r[i->a] = (uint64_t)((int64_t)r[i->b] >> (i->k & 63)); NEXT();
+    CASE(SHRUI64) r[i->a] = r[i->b] >> (i->k & 63); NEXT();
     CASE(NEG32) r[i->a] = sext(0 - r[i->b], 4); NEXT();
     CASE(NEGU32) r[i->a] = (uint32_t)(0 - r[i->b]); NEXT();
     CASE(NEG64) r[i->a] = 0 - r[i->b]; NEXT();
