@@ -520,12 +520,14 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     if (p_) {                                                                    \
       v_ = le_load(p_, size_);                                                   \
     } else {                                                                     \
+      uint64_t read_ = 0; /* (not &v_: that would keep v_ in memory) */          \
       AT();                                                                      \
-      fp_kresult kr_ = fp_k_read(k, address_, size_, &v_);                       \
+      fp_kresult kr_ = fp_k_read(k, address_, size_, &read_);                    \
       if (kr_ != FP_K_DONE) {                                                    \
         SYNC();                                                                  \
         FAIL(kr_);                                                               \
       }                                                                          \
+      v_ = read_;                                                                \
     }                                                                            \
     r[i->a] = (i->x & VM_SIGNED) ? sext(v_, size_) : v_;                         \
   } while (0)
