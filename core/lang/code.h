@@ -33,6 +33,8 @@
   X(ANDI, "a = b & k") X(ORI, "a = b | k") X(XORI, "a = b ^ k")                               \
   X(SHL32, "a = b << c") X(SHLU32, "a = b << c") X(SHL64, "a = b << c")                       \
   X(SHRS32, "a = b >> c") X(SHRU32, "a = b >> c") X(SHRS64, "a = b >> c") X(SHRU64, "a = b >> c") \
+  X(SHLI32, "a = b << k") X(SHLIU32, "a = b << k") X(SHLI64, "a = b << k")                    \
+  X(SHRSI32, "a = b >> k") X(SHRUI32, "a = b >> k") X(SHRSI64, "a = b >> k") X(SHRUI64, "a = b >> k") \
   X(NEG32, "a = -b") X(NEGU32, "a = -b") X(NEG64, "a = -b")                                   \
   X(NOT32, "a = ~b") X(NOTU32, "a = ~b") X(NOT64, "a = ~b") X(LNOT, "a = !b")                  \
   X(EQ, "a = b == c") X(NE, "a = b != c") X(LTS, "a = b < c") X(LES, "a = b <= c")             \
@@ -61,7 +63,9 @@
   X(KCALL, "a = kernel routine k(b .. b+c-1)")                                                \
   X(INTR, "a = intrinsic k(b .. b+c-1)")                                                      \
   X(RET, "return a") X(RETV, "return")                                                        \
+  X(RETK, "return k")             /* KI a, k; RET a (the RET stays after it, for jumps there) */ \
   X(STMT, "statement k")                                                                      \
+  X(STMT2, "statement k, and the STMT after it too when the credit covers both")              \
   X(CALLFIN, "run __finally at j") X(CALLFINA, "run __finally at j (abnormal)")               \
   X(RETFIN, "end of __finally") X(FILTEND, "end of filter: a")                                \
   X(EXCODE, "a = exception code") X(ABNORM, "a = abnormal termination")                       \

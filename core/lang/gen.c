@@ -516,6 +516,13 @@ static void function(gn *g, sym *fn, vm_func *out) {
     int32_t pc = g->labels[g->fixes[i].label];
     g->code[g->fixes[i].ins].j = pc < 0 ? (int32_t)g->ncode - 1 : pc;
   }
+  for (uint32_t i = 0; i + 1 < g->ncode; i++) {
+    vm_ins *in = &g->code[i];
+    if ((in->op & ~VM_STMT_FUSED) == OP_KI && g->code[i + 1].op == OP_RET && g->code[i + 1].a == in->a)
+      in->op = (uint8_t)((in->op & VM_STMT_FUSED) | OP_RETK);
+    else if (g->fuse_statements && in->op == OP_STMT && g->code[i + 1].op == OP_STMT)
+      in->op = OP_STMT2;
+  }
   for (uint32_t i = 0; i < g->nlocals; i++)
     if (g->locals[i].start == UINT32_MAX) g->locals[i].start = 0;
   fp_program *prog = g->prog;

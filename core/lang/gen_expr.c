@@ -284,6 +284,13 @@ static vm_op arith_imm(vm_op op) {
   case OP_AND: return OP_ANDI;
   case OP_OR: return OP_ORI;
   case OP_XOR: return OP_XORI;
+  case OP_SHL32: return OP_SHLI32;
+  case OP_SHLU32: return OP_SHLIU32;
+  case OP_SHL64: return OP_SHLI64;
+  case OP_SHRS32: return OP_SHRSI32;
+  case OP_SHRU32: return OP_SHRUI32;
+  case OP_SHRS64: return OP_SHRSI64;
+  case OP_SHRU64: return OP_SHRUI64;
   default: return OP_NOP;
   }
 }
@@ -670,9 +677,21 @@ void gn_branch(gn *g, nd_node *n, int when, uint32_t label) {
     nd_node *a = n->lhs, *b = n->rhs;
     int u = a->type->is_unsigned || a->type->kind == TY_PTR;
     uint32_t top = g->top;
-    uint32_t l = gn_expr(g, a, -1);
     nd_kind k = n->kind;
     if (!when) k = k == ND_EQ ? ND_NE : k == ND_NE ? ND_EQ : k; /* LT/LE inverted below */
+    if (a->kind == ND_NUM && b->kind != ND_NUM && gn_fits32(a->val) && !(u && (k == ND_LT || k == ND_LE) && a->val < 0)) {
+      /* a constant on the left: k < b is b > k, k <= b is b >= k */
+      uint32_t r = gn_expr(g, b, -1);
+      vm_op op;
+      if (k == ND_EQ) op = OP_JEQI;
+      else if (k == ND_NE) op = OP_JNEI;
+      else if (k == ND_LT) op = u ? (when ? OP_JGTUI : OP_JLEUI) : (when ? OP_JGTSI : OP_JLESI);
+      else op = u ? (when ? OP_JGEUI : OP_JLTUI) : (when ? OP_JGESI : OP_JLTSI);
+      gn_jump(g, op, r, 0, (int32_t)a->val, label);
+      g->top = top;
+      return;
+    }
+    uint32_t l = gn_expr(g, a, -1);
     if (b->kind == ND_NUM && gn_fits32(b->val) && !(u && (k == ND_LT || k == ND_LE) && b->val < 0)) {
       vm_op op;
       if (k == ND_EQ) op = OP_JEQI;

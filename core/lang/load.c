@@ -77,7 +77,7 @@ char *fp_program_disassemble(const fp_program *p) {
       fp_buf_printf(&b, "  %4u  %-8s a=%u b=%u c=%u k=%d j=%d x=%u", i, vm_op_name((vm_op)(in->op & ~VM_STMT_FUSED)),
                     in->a, in->b, in->c, in->k, in->j, in->x);
       if (in->op & VM_STMT_FUSED) fp_buf_printf(&b, "   ; a statement starts here");
-      if (in->op == OP_STMT && (uint32_t)in->k < fn->nlines) fp_buf_printf(&b, "   ; line %u", fn->lines[in->k].line);
+      if ((in->op == OP_STMT || in->op == OP_STMT2) && (uint32_t)in->k < fn->nlines) fp_buf_printf(&b, "   ; line %u", fn->lines[in->k].line);
       if (in->op == OP_INTR) fp_buf_printf(&b, "   ; %s", in_name(in->k));
       fp_buf_putc(&b, '\n');
     }

@@ -405,6 +405,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
   uint64_t *r;
   const vm_ins *i;
   uint32_t left = s->left; /* the credit not yet used (see OP_STMT) */
+  uint64_t rv; /* the value a return hands back */
   RELOAD();
 #if VM_THREADED
   static void *const table[256] = {
@@ -461,6 +462,13 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(SHRU32) r[i->a] = (uint32_t)r[i->b] >> (r[i->c] & 31); NEXT();
     CASE(SHRS64) r[i->a] = (uint64_t)((int64_t)r[i->b] >> (r[i->c] & 63)); NEXT();
     CASE(SHRU64) r[i->a] = r[i->b] >> (r[i->c] & 63); NEXT();
+    CASE(SHLI32) r[i->a] = sext(r[i->b] << (i->k & 31), 4); NEXT();
+    CASE(SHLIU32) r[i->a] = (uint32_t)(r[i->b] << (i->k & 31)); NEXT();
+    CASE(SHLI64) r[i->a] = r[i->b] << (i->k & 63); NEXT();
+    CASE(SHRSI32) r[i->a] = (uint64_t)((int64_t)r[i->b] >> (i->k & 31)); NEXT();
+    CASE(SHRUI32) r[i->a] = (uint32_t)r[i->b] >> (i->k & 31); NEXT();
+    CASE(SHRSI64) r[i->a] = (uint64_t)((int64_t)r[i->b] >> (i->k & 63)); NEXT();
+    CASE(SHRUI64) r[i->a] = r[i->b] >> (i->k & 63); NEXT();
     CASE(NEG32) r[i->a] = sext(0 - r[i->b], 4); NEXT();
     CASE(NEGU32) r[i->a] = (uint32_t)(0 - r[i->b]); NEXT();
     CASE(NEG64) r[i->a] = 0 - r[i->b]; NEXT();
@@ -512,12 +520,14 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     if (p_) {                                                                    \
       v_ = le_load(p_, size_);                                                   \
     } else {                                                                     \
+      uint64_t read_ = 0; /* (not &v_: that would keep v_ in memory) */          \
       AT();                                                                      \
-      fp_kresult kr_ = fp_k_read(k, address_, size_, &v_);                       \
+      fp_kresult kr_ = fp_k_read(k, address_, size_, &read_);                    \
       if (kr_ != FP_K_DONE) {                                                    \
         SYNC();                                                                  \
         FAIL(kr_);                                                               \
       }                                                                          \
+      v_ = read_;                                                                \
     }                                                                            \
     r[i->a] = (i->x & VM_SIGNED) ? sext(v_, size_) : v_;                         \
   } while (0)
@@ -603,21 +613,23 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       RELOAD();
       NEXT();
     }
-    CASE(RET) CASE(RETV) {
-      uint64_t v = OPC(i) == OP_RET ? r[i->a] : 0;
+    CASE(RETK) rv = (uint64_t)(int64_t)i->k; goto do_return;
+    CASE(RETV) rv = 0; goto do_return;
+    CASE(RET) rv = r[i->a];
+    do_return: {
       uint32_t ret = f->ret;
       if (s->nframes == 1) {
         /* pop_frame's work for the last frame, whose state goes away (no filter frame is first) */
         if (f->fsize) fp_k_stack_pop(k, f->fsize);
         s->nframes = 0;
         SETTLE();
-        inv->result = v;
+        inv->result = rv;
         inv->state = NULL;
         free_state_fast(s, k);
         return FP_STEP_RETURNED;
       }
       pop_frame(s, k);
-      if (ret != VM_NONE) s->regs[ret] = v;
+      if (ret != VM_NONE) s->regs[ret] = rv;
       RELOAD();
       NEXT();
     }
@@ -657,6 +669,7 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
         left--;
         NEXT();
       }
+    stmt_slow:
       if (s->in_filter) NEXT();
       if (events) {
         STMT_YIELD();
@@ -665,6 +678,17 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
         STMT_SLOW();
       }
       NEXT();
+    CASE(STMT2)
+      if (left >= 2) {
+        left -= 2;
+        ip++;
+        NEXT();
+      }
+      if (left) {
+        left--;
+        NEXT();
+      }
+      goto stmt_slow;
     CASE(CALLFIN) CASE(CALLFINA)
       if (f->nfin >= VM_FIN) {
         AT();
