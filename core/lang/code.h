@@ -52,9 +52,14 @@
   X(JGEUI, "if a >= k goto j")  /* unsigned against k >= 0 */                                 \
   X(JTST, "if a & k goto j") X(JNTST, "if !(a & k) goto j")                                   \
   X(LD, "a = [b + k] (x: size, signed)")                                                      \
+  X(LD1, "a = [b + k] (1 byte)") X(LD2, "a = [b + k] (2 bytes)") X(LD4, "a = [b + k] (4 bytes)")  \
+  X(LD8, "a = [b + k] (8 bytes)") X(LDS1, "a = [b + k] (1 byte, signed)")                       \
+  X(LDS2, "a = [b + k] (2 bytes, signed)") X(LDS4, "a = [b + k] (4 bytes, signed)")              \
   X(ST, "[a + k] = b (x: size)")                                                              \
   X(LDL, "a = [frame + k]") X(STL, "[frame + k] = b")                                         \
   X(LDG, "a = [globals + k]") X(STG, "[globals + k] = b")                                     \
+  X(LDG4, "a = [globals + k] (4 bytes)") X(LDGS4, "a = [globals + k] (4 bytes, signed)")        \
+  X(LDG8, "a = [globals + k] (8 bytes)") X(STG4, "[globals + k] = b (4 bytes)")                 \
   X(LADDR, "a = frame + k") X(GADDR, "a = globals + k") X(FADDR, "a = &function k")           \
   X(COPY, "copy k bytes from [b] to [a]") X(ZERO, "zero k bytes at [a]")                      \
   X(VASPILL, "store arguments a.. after '...' at frame + k + 8*i (b: the last is a result buffer)") \
@@ -88,7 +93,8 @@ _Static_assert(OP_COUNT <= VM_STMT_FUSED, "the fused-statement flag needs a free
 /* Normalisations (CONV's x, the result of calls). */
 typedef enum vm_norm { N_NONE, N_S8, N_U8, N_S16, N_U16, N_S32, N_U32, N_BOOL } vm_norm;
 
-/* LD's x: the size (1, 2, 4, 8) | VM_SIGNED. */
+/* A load's or store's x: the size (1, 2, 4, 8) | VM_SIGNED (the sized forms, LD4 and the
+ * like, keep it too: the disassembly shows it). */
 #define VM_SIGNED 0x10
 
 typedef struct vm_ins {

@@ -182,6 +182,35 @@ static void mask_low(gn *g, uint32_t r, uint32_t width) {
   }
 }
 
+/* The load from a pointer or from the globals with access `x`: the sized form when there is
+ * one (no size to decode when it runs). */
+static vm_op load_op(vm_op op, uint8_t x) {
+  if (op == OP_LD) {
+    switch (x) {
+    case 1: return OP_LD1;
+    case 2: return OP_LD2;
+    case 4: return OP_LD4;
+    case 8: case 8 | VM_SIGNED: return OP_LD8;
+    case 1 | VM_SIGNED: return OP_LDS1;
+    case 2 | VM_SIGNED: return OP_LDS2;
+    case 4 | VM_SIGNED: return OP_LDS4;
+    default: return op;
+    }
+  }
+  if (op == OP_LDG) {
+    switch (x) {
+    case 4: return OP_LDG4;
+    case 4 | VM_SIGNED: return OP_LDGS4;
+    case 8: case 8 | VM_SIGNED: return OP_LDG8;
+    default: return op;
+    }
+  }
+  return op;
+}
+
+/* The store to the globals with access `x`: the sized form when there is one. */
+static vm_op store_global_op(uint8_t x) { return (x & 0x0F) == 4 ? OP_STG4 : OP_STG; }
+
 static uint32_t load(gn *g, lv *l, int dst) {
   if (l->kind == LV_REG) {
     if (dst >= 0 && (uint32_t)dst != l->reg) {
@@ -194,8 +223,8 @@ static uint32_t load(gn *g, lv *l, int dst) {
   ty_type *t = l->bf ? l->bf->type : l->type;
   uint8_t x = l->bf ? (uint8_t)(t->size) : access_x(t);
   if (l->kind == LV_FRAME) gn_emit(g, OP_LDL, d, 0, 0, l->off)->x = x;
-  else if (l->kind == LV_GLOBAL) gn_emit(g, OP_LDG, d, 0, 0, l->off)->x = x;
-  else gn_emit(g, OP_LD, d, l->reg, 0, l->off)->x = x;
+  else if (l->kind == LV_GLOBAL) gn_emit(g, load_op(OP_LDG, x), d, 0, 0, l->off)->x = x;
+  else gn_emit(g, load_op(OP_LD, x), d, l->reg, 0, l->off)->x = x;
   if (l->bf) {
     ty_member *m = l->bf;
     uint32_t sh = gn_tmp(g);
@@ -232,8 +261,8 @@ static void store(gn *g, lv *l, uint32_t v) {
     uint32_t old = gn_tmp(g), val = gn_tmp(g), sh = gn_tmp(g);
     uint8_t x = (uint8_t)size;
     if (l->kind == LV_FRAME) gn_emit(g, OP_LDL, old, 0, 0, l->off)->x = x;
-    else if (l->kind == LV_GLOBAL) gn_emit(g, OP_LDG, old, 0, 0, l->off)->x = x;
-    else gn_emit(g, OP_LD, old, l->reg, 0, l->off)->x = x;
+    else if (l->kind == LV_GLOBAL) gn_emit(g, load_op(OP_LDG, x), old, 0, 0, l->off)->x = x;
+    else gn_emit(g, load_op(OP_LD, x), old, l->reg, 0, l->off)->x = x;
     uint64_t mask = (m->bit_width >= 64 ? ~0ull : ((1ull << m->bit_width) - 1)) << m->bit_offset;
     uint32_t km = gn_int(g, (int64_t)~mask, -1);
     gn_emit(g, OP_AND, old, old, km, 0);
@@ -245,13 +274,13 @@ static void store(gn *g, lv *l, uint32_t v) {
     }
     gn_emit(g, OP_OR, old, old, val, 0);
     if (l->kind == LV_FRAME) gn_emit(g, OP_STL, 0, old, 0, l->off)->x = x;
-    else if (l->kind == LV_GLOBAL) gn_emit(g, OP_STG, 0, old, 0, l->off)->x = x;
+    else if (l->kind == LV_GLOBAL) gn_emit(g, store_global_op(x), 0, old, 0, l->off)->x = x;
     else gn_emit(g, OP_ST, l->reg, old, 0, l->off)->x = x;
     return;
   }
   uint8_t x = (uint8_t)(access_x(l->type) & 0x0F);
   if (l->kind == LV_FRAME) gn_emit(g, OP_STL, 0, v, 0, l->off)->x = x;
-  else if (l->kind == LV_GLOBAL) gn_emit(g, OP_STG, 0, v, 0, l->off)->x = x;
+  else if (l->kind == LV_GLOBAL) gn_emit(g, store_global_op(x), 0, v, 0, l->off)->x = x;
   else gn_emit(g, OP_ST, l->reg, v, 0, l->off)->x = x;
 }
 

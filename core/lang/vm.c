@@ -512,10 +512,11 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(JNTST) if (!(r[i->a] & (uint64_t)(int64_t)i->k)) ip = code + i->j; NEXT();
     /* Loads and stores: km_peek answers the accesses that simply succeed; anything else
      * (a fault, a page-in, a guard page) goes through the engine with the instruction known. */
-#define LOAD(base)                                                               \
+#define LOAD(base) LOAD_AS(base, i->x & 0x0F, i->x & VM_SIGNED)
+#define LOAD_AS(base, size, is_signed)                                           \
   do {                                                                           \
     uint64_t address_ = (base) + (uint64_t)(int64_t)i->k, v_;                    \
-    unsigned size_ = i->x & 0x0F;                                                \
+    unsigned size_ = (size);                                                     \
     const uint8_t *p_ = km_peek(mem, address_, size_, process);                  \
     if (p_) {                                                                    \
       v_ = le_load(p_, size_);                                                   \
@@ -529,12 +530,13 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
       }                                                                          \
       v_ = read_;                                                                \
     }                                                                            \
-    r[i->a] = (i->x & VM_SIGNED) ? sext(v_, size_) : v_;                         \
+    r[i->a] = (is_signed) ? sext(v_, size_) : v_;                                \
   } while (0)
-#define STORE(base, through_pointer)                                             \
+#define STORE(base, through_pointer) STORE_AS(base, through_pointer, i->x & 0x0F)
+#define STORE_AS(base, through_pointer, size)                                    \
   do {                                                                           \
     uint64_t address_ = (base) + (uint64_t)(int64_t)i->k;                        \
-    unsigned size_ = i->x & 0x0F;                                                \
+    unsigned size_ = (size);                                                     \
     uint8_t *p_ = km_peek(mem, address_, size_, process);                        \
     if (p_) {                                                                    \
       if (through_pointer) *stored = 1;                                          \
@@ -549,13 +551,26 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     }                                                                            \
   } while (0)
     CASE(LD) LOAD(r[i->b]); NEXT();
+    CASE(LD1) LOAD_AS(r[i->b], 1, 0); NEXT();
+    CASE(LD2) LOAD_AS(r[i->b], 2, 0); NEXT();
+    CASE(LD4) LOAD_AS(r[i->b], 4, 0); NEXT();
+    CASE(LD8) LOAD_AS(r[i->b], 8, 0); NEXT();
+    CASE(LDS1) LOAD_AS(r[i->b], 1, 1); NEXT();
+    CASE(LDS2) LOAD_AS(r[i->b], 2, 1); NEXT();
+    CASE(LDS4) LOAD_AS(r[i->b], 4, 1); NEXT();
     CASE(LDL) LOAD(f->fbase); NEXT();
     CASE(LDG) LOAD(s->gbase); NEXT();
+    CASE(LDG4) LOAD_AS(s->gbase, 4, 0); NEXT();
+    CASE(LDGS4) LOAD_AS(s->gbase, 4, 1); NEXT();
+    CASE(LDG8) LOAD_AS(s->gbase, 8, 0); NEXT();
     CASE(ST) STORE(r[i->a], 1); NEXT();
     CASE(STL) STORE(f->fbase, 0); NEXT(); /* (the frame and the globals are blocks of */
     CASE(STG) STORE(s->gbase, 0); NEXT(); /*  their own: never the callback data) */
+    CASE(STG4) STORE_AS(s->gbase, 0, 4); NEXT();
 #undef LOAD
+#undef LOAD_AS
 #undef STORE
+#undef STORE_AS
     CASE(LADDR) r[i->a] = f->fbase + (uint64_t)(int64_t)i->k; NEXT();
     CASE(GADDR) r[i->a] = s->gbase + (uint64_t)(int64_t)i->k; NEXT();
     CASE(FADDR) r[i->a] = fp_k_function_address(k, (uint32_t)i->k); NEXT();
