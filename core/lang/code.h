@@ -53,13 +53,19 @@
   X(JTST, "if a & k goto j") X(JNTST, "if !(a & k) goto j")                                   \
   X(LD, "a = [b + k] (x: size, signed)")                                                      \
   X(LD1, "a = [b + k] (1 byte)") X(LD2, "a = [b + k] (2 bytes)") X(LD4, "a = [b + k] (4 bytes)")  \
-  X(LD8, "a = [b + k] (8 bytes)") X(LDS1, "a = [b + k] (1 byte, signed)")                       \
-  X(LDS2, "a = [b + k] (2 bytes, signed)") X(LDS4, "a = [b + k] (4 bytes, signed)")              \
+  X(LD8, "a = [b + k] (8 bytes)") X(LDS4, "a = [b + k] (4 bytes, signed)")                       \
+  /* LD8 a, [b + k] and the pointer load after it through a (the second stays behind it, for \
+   * jumps there): a = [b + k], then the second's load of 1, 4 or 8 bytes, both as apart */     \
+  X(LDPP1, "a = [b + k]; and the load after it") X(LDPP4, "a = [b + k]; and the load after it")  \
+  X(LDPP8, "a = [b + k]; and the load after it")                                               \
   X(ST, "[a + k] = b (x: size)")                                                              \
   X(LDL, "a = [frame + k]") X(STL, "[frame + k] = b")                                         \
   X(LDG, "a = [globals + k]") X(STG, "[globals + k] = b")                                     \
   X(LDG4, "a = [globals + k] (4 bytes)") X(LDGS4, "a = [globals + k] (4 bytes, signed)")        \
   X(LDG8, "a = [globals + k] (8 bytes)") X(STG4, "[globals + k] = b (4 bytes)")                 \
+  /* LDG4/LDGS4 a, ADDIU32/ADDI32 b = a + j, STG4 b to the same place (both stay behind it): \
+   * the three at once (x: the load's; c: 1 for ADDI32) */                                     \
+  X(GADD4, "a = [globals + k]; b = a + j; [globals + k] = b")                                  \
   X(LADDR, "a = frame + k") X(GADDR, "a = globals + k") X(FADDR, "a = &function k")           \
   X(COPY, "copy k bytes from [b] to [a]") X(ZERO, "zero k bytes at [a]")                      \
   X(VASPILL, "store arguments a.. after '...' at frame + k + 8*i (b: the last is a result buffer)") \

@@ -429,6 +429,27 @@ static void *copy_out(fp_program *prog, const void *src, size_t n) {
   return p;
 }
 
+/* Folds the loads and stores after instruction `i` into it where a superinstruction does
+ * the same (LDPP*, GADD4): the instructions it covers stay in place, for jumps there. Only
+ * instructions that start no statement are covered (their statement check stays). */
+static void fuse_memory(gn *g, uint32_t i) {
+  vm_ins *in = &g->code[i], *next = i + 1 < g->ncode ? &g->code[i + 1] : NULL;
+  if (!next || (next->op & VM_STMT_FUSED)) return;
+  vm_op op = (vm_op)(in->op & ~VM_STMT_FUSED), op2 = (vm_op)next->op;
+  if (op == OP_LD8 && next->b == in->a) {
+    vm_op fused = op2 == OP_LD1 ? OP_LDPP1 : op2 == OP_LD4 ? OP_LDPP4 : op2 == OP_LD8 ? OP_LDPP8 : OP_NOP;
+    if (fused != OP_NOP) in->op = (uint8_t)((in->op & VM_STMT_FUSED) | fused);
+    return;
+  }
+  if ((op == OP_LDG4 || op == OP_LDGS4) && (op2 == OP_ADDIU32 || op2 == OP_ADDI32) && next->b == in->a &&
+      i + 2 < g->ncode && g->code[i + 2].op == OP_STG4 && g->code[i + 2].b == next->a && g->code[i + 2].k == in->k) {
+    in->op = (uint8_t)((in->op & VM_STMT_FUSED) | OP_GADD4);
+    in->b = next->a;
+    in->c = op2 == OP_ADDI32;
+    in->j = next->k;
+  }
+}
+
 static void function(gn *g, sym *fn, vm_func *out) {
   g->fn = fn;
   g->ncode = g->nlines = g->ntries = g->nlocals = g->nlabels = g->nfixes = g->nwrites = 0;
@@ -522,6 +543,8 @@ static void function(gn *g, sym *fn, vm_func *out) {
       in->op = (uint8_t)((in->op & VM_STMT_FUSED) | OP_RETK);
     else if (g->fuse_statements && in->op == OP_STMT && g->code[i + 1].op == OP_STMT)
       in->op = OP_STMT2;
+    else
+      fuse_memory(g, i);
   }
   for (uint32_t i = 0; i < g->nlocals; i++)
     if (g->locals[i].start == UINT32_MAX) g->locals[i].start = 0;

@@ -191,8 +191,6 @@ static vm_op load_op(vm_op op, uint8_t x) {
     case 2: return OP_LD2;
     case 4: return OP_LD4;
     case 8: case 8 | VM_SIGNED: return OP_LD8;
-    case 1 | VM_SIGNED: return OP_LDS1;
-    case 2 | VM_SIGNED: return OP_LDS2;
     case 4 | VM_SIGNED: return OP_LDS4;
     default: return op;
     }

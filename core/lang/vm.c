@@ -555,9 +555,12 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(LD2) LOAD_AS(r[i->b], 2, 0); NEXT();
     CASE(LD4) LOAD_AS(r[i->b], 4, 0); NEXT();
     CASE(LD8) LOAD_AS(r[i->b], 8, 0); NEXT();
-    CASE(LDS1) LOAD_AS(r[i->b], 1, 1); NEXT();
-    CASE(LDS2) LOAD_AS(r[i->b], 2, 1); NEXT();
     CASE(LDS4) LOAD_AS(r[i->b], 4, 1); NEXT();
+    /* The pointer load and the load through it after it (which stays there): each as apart,
+     * the second (its faults included) as the instruction after. */
+    CASE(LDPP1) LOAD_AS(r[i->b], 8, 0); i = ip++; LOAD_AS(r[i->b], 1, 0); NEXT();
+    CASE(LDPP4) LOAD_AS(r[i->b], 8, 0); i = ip++; LOAD_AS(r[i->b], 4, 0); NEXT();
+    CASE(LDPP8) LOAD_AS(r[i->b], 8, 0); i = ip++; LOAD_AS(r[i->b], 8, 0); NEXT();
     CASE(LDL) LOAD(f->fbase); NEXT();
     CASE(LDG) LOAD(s->gbase); NEXT();
     CASE(LDG4) LOAD_AS(s->gbase, 4, 0); NEXT();
@@ -567,6 +570,22 @@ static fp_step_result run_loop(vm_state *s, fp_kctx *k, fp_invocation *inv) {
     CASE(STL) STORE(f->fbase, 0); NEXT(); /* (the frame and the globals are blocks of */
     CASE(STG) STORE(s->gbase, 0); NEXT(); /*  their own: never the callback data) */
     CASE(STG4) STORE_AS(s->gbase, 0, 4); NEXT();
+    CASE(GADD4) {
+      /* LDG4 (or LDGS4), ADDIU32 (or ADDI32) and STG4 of the same 4 bytes: one look-up when
+       * it simply succeeds, else the three one after the other (they stay in place). */
+      uint8_t *g4 = km_peek(mem, s->gbase + (uint64_t)(int64_t)i->k, 4, process);
+      if (!g4) {
+        LOAD_AS(s->gbase, 4, i->x & VM_SIGNED); /* the first of the three */
+        NEXT();
+      }
+      uint64_t old4 = le_load(g4, 4);
+      r[i->a] = (i->x & VM_SIGNED) ? sext(old4, 4) : old4;
+      uint64_t sum4 = r[i->a] + (uint64_t)(int64_t)i->j;
+      r[i->b] = i->c ? sext(sum4, 4) : (uint32_t)sum4;
+      le_store(g4, 4, r[i->b]);
+      ip += 2;
+      NEXT();
+    }
 #undef LOAD
 #undef LOAD_AS
 #undef STORE
