@@ -56,21 +56,30 @@ static void remember_hot(km_space *s, uint64_t address, km_block *b) {
 /* Drops `b` from the caches of checked accesses (it was freed): only the sets of the pages its
  * slot spans can hold it (remember_hot files a block under the page of an address inside it). */
 static void forget(km_space *s, const km_block *b) {
-  if (s->head.last == b) s->head.last = NULL;
+  km_block *none = &s->head.none;
+  if (s->head.last == b) s->head.last = none;
   uint64_t first = slot_start(b) / KM_PAGE_SIZE, last = (b->slot_end - 1) / KM_PAGE_SIZE;
   if (first == last) {
     km_block **set = &s->head.hot[2u * (first % KM_HOT_SETS)];
-    if (set[0] == b) set[0] = NULL;
-    if (set[1] == b) set[1] = NULL;
+    if (set[0] == b) set[0] = none;
+    if (set[1] == b) set[1] = none;
     return;
   }
   uint64_t pages = last - first + 1;
   if (pages > KM_HOT_SETS) pages = KM_HOT_SETS;
   for (uint64_t p = 0; p < pages; p++) {
     km_block **set = &s->head.hot[2u * ((first + p) % KM_HOT_SETS)];
-    if (set[0] == b) set[0] = NULL;
-    if (set[1] == b) set[1] = NULL;
+    if (set[0] == b) set[0] = none;
+    if (set[1] == b) set[1] = none;
   }
+}
+
+/* Empties the caches of checked accesses: every entry holds the empty block. */
+static void forget_all(km_space *s) {
+  s->head.none.base = UINT64_MAX; /* (size 0: no access of a byte or more falls in it) */
+  s->head.none.bytes = (uint8_t *)&s->head.none;
+  s->head.last = &s->head.none;
+  for (uint32_t i = 0; i < KM_HOT_BLOCKS; i++) s->head.hot[i] = &s->head.none;
 }
 
 km_space *km_create(fp_alloc *a, const km_config *config) {
@@ -81,6 +90,7 @@ km_space *km_create(fp_alloc *a, const km_config *config) {
   if (config) s->config = *config;
   if (!s->config.quarantine) s->config.quarantine = 4096;
   for (int c = 0; c < KM_CLASS_COUNT; c++) s->classes[c].next = class_base[c] + KM_PAGE_SIZE;
+  forget_all(s);
   return s;
 }
 
@@ -416,8 +426,7 @@ uint32_t km_page_out_all(km_space *s) {
         trimmed++;
       }
     }
-  s->head.last = NULL;
-  memset(s->head.hot, 0, sizeof s->head.hot);
+  forget_all(s);
   return trimmed;
 }
 

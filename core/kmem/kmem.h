@@ -103,6 +103,7 @@ typedef struct km_head {
   km_block *last;
   km_block *hot[KM_HOT_BLOCKS]; /* two per set; the set is the page of the access */
   uint32_t epoch;      /* km_epoch */
+  km_block none;       /* an empty block no access falls in: `last` and the sets hold it, never NULL */
 } km_head;
 
 /* The fast path of km_read/km_write: the bytes of [address, address + n) when the access by
@@ -113,15 +114,13 @@ __attribute__((always_inline)) /* the VM's loads and stores: a call would cost a
 #endif
 static inline uint8_t *km_peek(km_space *s, uint64_t address, uint32_t n, uint32_t process) {
   km_head *h = (km_head *)(void *)s; /* a space starts with its head */
-  km_block *b = h->last;
-  if (b && address >= b->base && address - b->base + n <= b->size && b->resident &&
-      (b->cls != KM_USER || b->process == process))
+  km_block *b = h->last; /* (resident and not freed, as the hot sets' blocks: no test of that) */
+  if (address >= b->base && address - b->base + n <= b->size && (b->cls != KM_USER || b->process == process))
     return b->bytes + (address - b->base);
   km_block *const *set = &h->hot[2u * ((address / KM_PAGE_SIZE) % KM_HOT_SETS)];
   for (uint32_t i = 0; i < 2 && n; i++) {
     b = set[i];
-    if (b && address >= b->base && address - b->base + n <= b->size && b->resident &&
-        (b->cls != KM_USER || b->process == process)) {
+    if (address >= b->base && address - b->base + n <= b->size && (b->cls != KM_USER || b->process == process)) {
       h->last = b;
       return b->bytes + (address - b->base);
     }
