@@ -489,7 +489,7 @@ static act_result slow_step(engine *e, thread *t, req_act *r) {
   return push_request(e, t, id);
 }
 
-static act_result req_step(engine *e, thread *t, act *a) {
+static act_result req_state(engine *e, thread *t, act *a) {
   req_act *r = (req_act *)a;
   request *rq = e->requests[r->rq];
   switch (r->stage) {
@@ -568,6 +568,15 @@ static act_result req_step(engine *e, thread *t, act *a) {
   return eng_internal(e, t, "a request in an unknown stage");
 }
 
+/* Runs the request's stages, and the walks they start, for as long as the scheduler would have
+ * stepped them one after the other anyway (sim_step_again). */
+static act_result req_step(engine *e, thread *t, act *a) {
+  act_result r;
+  do r = req_state(e, t, a);
+  while (sim_step_again(e, t, a, &r));
+  return r;
+}
+
 static const act_vt req_vt = { "request", req_step, NULL };
 
 static act_result push_request(engine *e, thread *t, int rq) {
@@ -599,7 +608,7 @@ static request *script_request(engine *e, thread *t, int index) {
   return index >= 0 && index < t->script_count ? e->requests[t->script[index]] : NULL;
 }
 
-static act_result app_step(engine *e, thread *t, act *a) {
+static act_result app_state(engine *e, thread *t, act *a) {
   app_act *p = (app_act *)a;
   if (!p->started) {
     p->started = 1;
@@ -625,6 +634,14 @@ static act_result app_step(engine *e, thread *t, act *a) {
     return sim_block(e, t, time_ready, WK_SLEEP, "the application sleeps");
   }
   return push_request(e, t, rq->id);
+}
+
+/* The script's requests, stepped as req_step does its stages. */
+static act_result app_step(engine *e, thread *t, act *a) {
+  act_result r;
+  do r = app_state(e, t, a);
+  while (sim_step_again(e, t, a, &r));
+  return r;
 }
 
 static const act_vt app_vt = { "application", app_step, NULL };
