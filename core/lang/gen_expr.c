@@ -677,6 +677,20 @@ static int widening(const nd_node *n) {
   return n->type->size >= fs || n->type->kind == TY_PTR;
 }
 
+/* The jump comparing a register with a constant for comparison `k` (EQ, NE, LT, LE; already
+ * inverted for EQ/NE when the jump is for false), taken when the comparison is `when`;
+ * `swapped`: the constant is on the left (k < r is r > k, k <= r is r >= k). */
+static vm_op const_jump(nd_kind k, int u, int when, int swapped) {
+  enum { LT, LE, GT, GE };
+  static const vm_op unsigned_ops[4] = { OP_JLTUI, OP_JLEUI, OP_JGTUI, OP_JGEUI };
+  static const vm_op signed_ops[4] = { OP_JLTSI, OP_JLESI, OP_JGTSI, OP_JGESI };
+  if (k == ND_EQ) return OP_JEQI;
+  if (k == ND_NE) return OP_JNEI;
+  int rel = k == ND_LT ? (swapped ? GT : LT) : (swapped ? GE : LE);
+  if (!when) rel = rel == LT ? GE : rel == LE ? GT : rel == GT ? LE : LT;
+  return u ? unsigned_ops[rel] : signed_ops[rel];
+}
+
 void gn_branch(gn *g, nd_node *n, int when, uint32_t label) {
   while (widening(n)) n = n->lhs;
   switch (n->kind) {
@@ -707,25 +721,14 @@ void gn_branch(gn *g, nd_node *n, int when, uint32_t label) {
     nd_kind k = n->kind;
     if (!when) k = k == ND_EQ ? ND_NE : k == ND_NE ? ND_EQ : k; /* LT/LE inverted below */
     if (a->kind == ND_NUM && b->kind != ND_NUM && gn_fits32(a->val) && !(u && (k == ND_LT || k == ND_LE) && a->val < 0)) {
-      /* a constant on the left: k < b is b > k, k <= b is b >= k */
       uint32_t r = gn_expr(g, b, -1);
-      vm_op op;
-      if (k == ND_EQ) op = OP_JEQI;
-      else if (k == ND_NE) op = OP_JNEI;
-      else if (k == ND_LT) op = u ? (when ? OP_JGTUI : OP_JLEUI) : (when ? OP_JGTSI : OP_JLESI);
-      else op = u ? (when ? OP_JGEUI : OP_JLTUI) : (when ? OP_JGESI : OP_JLTSI);
-      gn_jump(g, op, r, 0, (int32_t)a->val, label);
+      gn_jump(g, const_jump(k, u, when, 1), r, 0, (int32_t)a->val, label);
       g->top = top;
       return;
     }
     uint32_t l = gn_expr(g, a, -1);
     if (b->kind == ND_NUM && gn_fits32(b->val) && !(u && (k == ND_LT || k == ND_LE) && b->val < 0)) {
-      vm_op op;
-      if (k == ND_EQ) op = OP_JEQI;
-      else if (k == ND_NE) op = OP_JNEI;
-      else if (k == ND_LT) op = u ? (when ? OP_JLTUI : OP_JGEUI) : (when ? OP_JLTSI : OP_JGESI);
-      else op = u ? (when ? OP_JLEUI : OP_JGTUI) : (when ? OP_JLESI : OP_JGTSI);
-      gn_jump(g, op, l, 0, (int32_t)b->val, label);
+      gn_jump(g, const_jump(k, u, when, 0), l, 0, (int32_t)b->val, label);
       g->top = top;
       return;
     }
