@@ -85,7 +85,6 @@ int trc_add_words_grow(trc_trace *t, const uint64_t *w, uint32_t n) {
   t->wchunks[t->nwchunks] = chunk;
   ev->words = t->nwchunks << TRC_WCHUNK_SHIFT;
   t->nwchunks++;
-  t->words_cap = t->nwchunks << TRC_WCHUNK_SHIFT;
   ev->nwords += n;
   t->nwords = ev->words + ev->nwords;
   t->wnext = chunk + ev->nwords;

@@ -106,7 +106,7 @@ typedef struct trc_trace {
   uint32_t count, cap; /* cap: nchunks * TRC_CHUNK */
   uint64_t **wchunks;  /* side words in chunks of TRC_WCHUNK; an event's words never straddle two */
   uint32_t nwchunks, wchunks_cap;
-  uint32_t nwords, words_cap; /* the next free word's index; words_cap: nwchunks * TRC_WCHUNK */
+  uint32_t nwords;     /* the next free word's index */
   uint64_t *wnext, *wend; /* where the next word goes in the last chunk, and its end (the same
                              when there is no room) */
   char **strings;      /* strings[id - 1] */
@@ -141,7 +141,9 @@ static inline trc_event *trc_new(trc_trace *t) {
   if (t->next == t->end) return trc_grow(t);
   trc_event *out = t->next++;
 #if defined(__GNUC__)
-  __builtin_prefetch(out + 8, 1); /* (new lines: fetched ahead; a prefetch past the end is harmless) */
+  /* (new lines: fetched ahead; computed as an integer, since past the chunk's end a prefetch is
+   * harmless but a pointer would not be) */
+  __builtin_prefetch((const void *)((uintptr_t)out + 8u * sizeof *out), 1);
 #endif
   out->seq = t->count++;
   out->words = t->nwords;
