@@ -214,6 +214,11 @@ static act_result do_read_write(engine *e, thread *t, op *o) {
     }
     uint32_t n = (uint32_t)(f->size - off < len ? f->size - off : len);
     uint32_t moved = nocache ? (n + FS_SECTOR - 1) / FS_SECTOR * FS_SECTOR : n;
+    if (moved == n) { /* straight from the file's bytes (only a whole sector's tail needs zeros) */
+      if (!move(e, t, address, f->data + off, n, 1, &status)) return ACT_STOP;
+      result(o, status, NT_SUCCESS(status) ? n : 0);
+      return ACT_CONTINUE;
+    }
     uint8_t *tmp = fp_calloc(e->alloc, 1, moved ? moved : 1);
     if (!tmp) return eng_internal(e, t, "out of memory in the file system");
     memcpy(tmp, f->data + off, n);
