@@ -214,15 +214,15 @@ static act_result do_read_write(engine *e, thread *t, op *o) {
     }
     uint32_t n = (uint32_t)(f->size - off < len ? f->size - off : len);
     uint32_t moved = nocache ? (n + FS_SECTOR - 1) / FS_SECTOR * FS_SECTOR : n;
-    if (moved == n) { /* straight from the file's bytes (only a whole sector's tail needs zeros) */
-      if (!move(e, t, address, f->data + off, n, 1, &status)) return ACT_STOP;
-      result(o, status, NT_SUCCESS(status) ? n : 0);
-      return ACT_CONTINUE;
+    /* Straight from the file's bytes, unless a whole sector's tail needs zeros after them. */
+    uint8_t *tmp = NULL, *from = f->data + off;
+    if (moved != n) {
+      tmp = fp_calloc(e->alloc, 1, moved);
+      if (!tmp) return eng_internal(e, t, "out of memory in the file system");
+      memcpy(tmp, from, n);
+      from = tmp;
     }
-    uint8_t *tmp = fp_calloc(e->alloc, 1, moved ? moved : 1);
-    if (!tmp) return eng_internal(e, t, "out of memory in the file system");
-    memcpy(tmp, f->data + off, n);
-    int ok = move(e, t, address, tmp, moved, 1, &status);
+    int ok = move(e, t, address, from, moved, 1, &status);
     fp_free(e->alloc, tmp);
     if (!ok) return ACT_STOP;
     result(o, status, NT_SUCCESS(status) ? n : 0);
