@@ -206,8 +206,20 @@ static vm_op load_op(vm_op op, uint8_t x) {
   return op;
 }
 
-/* The store to the globals with access `x`: the sized form when there is one. */
-static vm_op store_global_op(uint8_t x) { return (x & 0x0F) == 4 ? OP_STG4 : OP_STG; }
+/* Emits the load of lvalue `l` (in memory) into register `d` with access `x`. */
+static void emit_load(gn *g, const lv *l, uint32_t d, uint8_t x) {
+  if (l->kind == LV_FRAME) gn_emit(g, OP_LDL, d, 0, 0, l->off)->x = x;
+  else if (l->kind == LV_GLOBAL) gn_emit(g, load_op(OP_LDG, x), d, 0, 0, l->off)->x = x;
+  else gn_emit(g, load_op(OP_LD, x), d, l->reg, 0, l->off)->x = x;
+}
+
+/* Emits the store of register `v` to lvalue `l` (in memory) with access `x` (a 4-byte store
+ * to the globals in its sized form). */
+static void emit_store(gn *g, const lv *l, uint32_t v, uint8_t x) {
+  if (l->kind == LV_FRAME) gn_emit(g, OP_STL, 0, v, 0, l->off)->x = x;
+  else if (l->kind == LV_GLOBAL) gn_emit(g, (x & 0x0F) == 4 ? OP_STG4 : OP_STG, 0, v, 0, l->off)->x = x;
+  else gn_emit(g, OP_ST, l->reg, v, 0, l->off)->x = x;
+}
 
 static uint32_t load(gn *g, lv *l, int dst) {
   if (l->kind == LV_REG) {
@@ -220,9 +232,7 @@ static uint32_t load(gn *g, lv *l, int dst) {
   uint32_t d = dest(g, dst);
   ty_type *t = l->bf ? l->bf->type : l->type;
   uint8_t x = l->bf ? (uint8_t)(t->size) : access_x(t);
-  if (l->kind == LV_FRAME) gn_emit(g, OP_LDL, d, 0, 0, l->off)->x = x;
-  else if (l->kind == LV_GLOBAL) gn_emit(g, load_op(OP_LDG, x), d, 0, 0, l->off)->x = x;
-  else gn_emit(g, load_op(OP_LD, x), d, l->reg, 0, l->off)->x = x;
+  emit_load(g, l, d, x);
   if (l->bf) {
     ty_member *m = l->bf;
     uint32_t sh = gn_tmp(g);
@@ -258,9 +268,7 @@ static void store(gn *g, lv *l, uint32_t v) {
     uint32_t size = m->type->size;
     uint32_t old = gn_tmp(g), val = gn_tmp(g), sh = gn_tmp(g);
     uint8_t x = (uint8_t)size;
-    if (l->kind == LV_FRAME) gn_emit(g, OP_LDL, old, 0, 0, l->off)->x = x;
-    else if (l->kind == LV_GLOBAL) gn_emit(g, load_op(OP_LDG, x), old, 0, 0, l->off)->x = x;
-    else gn_emit(g, load_op(OP_LD, x), old, l->reg, 0, l->off)->x = x;
+    emit_load(g, l, old, x);
     uint64_t mask = (m->bit_width >= 64 ? ~0ull : ((1ull << m->bit_width) - 1)) << m->bit_offset;
     uint32_t km = gn_int(g, (int64_t)~mask, -1);
     gn_emit(g, OP_AND, old, old, km, 0);
@@ -271,15 +279,11 @@ static void store(gn *g, lv *l, uint32_t v) {
       gn_emit(g, OP_SHL64, val, val, sh, 0);
     }
     gn_emit(g, OP_OR, old, old, val, 0);
-    if (l->kind == LV_FRAME) gn_emit(g, OP_STL, 0, old, 0, l->off)->x = x;
-    else if (l->kind == LV_GLOBAL) gn_emit(g, store_global_op(x), 0, old, 0, l->off)->x = x;
-    else gn_emit(g, OP_ST, l->reg, old, 0, l->off)->x = x;
+    emit_store(g, l, old, x);
     return;
   }
   uint8_t x = (uint8_t)(access_x(l->type) & 0x0F);
-  if (l->kind == LV_FRAME) gn_emit(g, OP_STL, 0, v, 0, l->off)->x = x;
-  else if (l->kind == LV_GLOBAL) gn_emit(g, store_global_op(x), 0, v, 0, l->off)->x = x;
-  else gn_emit(g, OP_ST, l->reg, v, 0, l->off)->x = x;
+  emit_store(g, l, v, x);
 }
 
 /* ---- Operators ---------------------------------------------------------------------------------------- */
